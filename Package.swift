@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "handoff",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "handoff", targets: ["handoff"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // 6.2.2, not 5.0.1: its libyaml caps nesting (5.0.1 overflows the stack on deep input).
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "HandbookModel", dependencies: ["Diagnostics"]),
+        .target(name: "Markup", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "HandbookSource",
+            dependencies: ["Diagnostics", "HandbookModel", "Markup", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "HandbookCheck", dependencies: ["Diagnostics", "HandbookModel"]),
+        .target(
+            name: "HandoffCLI",
+            dependencies: [
+                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
+        .testTarget(
+            name: "HandoffTests",
+            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandoffCLI"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+/// The outcome of checking a handbook: its diagnostics (sorted, unique) and
+/// how many files were read. The printers in `DiagnosticReport+*.swift`
+/// turn it into the formats of FORMAT.md.
+public struct DiagnosticReport: Sendable {
+    public let diagnostics: [Diagnostic]
+    public let files: Int
+
+    public init(diagnostics: [Diagnostic], files: Int) {
+        self.diagnostics = diagnostics.sortedUnique()
+        self.files = files
+    }
+
+    public var errors: Int { diagnostics.errorCount }
+    public var warnings: Int { diagnostics.warningCount }
+
+    /// "1 error, 1 warning in 19 files"
+    public var summary: String {
+        "\(Self.count(errors, "error")), \(Self.count(warnings, "warning")) in \(Self.count(files, "file"))"
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String {
+        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+    }
+
+    /// Exit status: 1 with errors, or with warnings under `strict`; else 0.
+    public func exitCode(strict: Bool) -> Int32 {
+        if errors > 0 || (strict && warnings > 0) { return 1 }
+        return 0
+    }
+}

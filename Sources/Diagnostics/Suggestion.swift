@@ -1,0 +1,42 @@
+/// "Did you mean": the closest candidate by edit distance, when it is close
+/// enough to be a plausible typo.
+public enum Suggestion {
+    public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
+        let target = Array(word.lowercased().unicodeScalars)
+        guard !target.isEmpty else { return nil }
+        var best: (distance: Int, candidate: String)?
+        for candidate in candidates where candidate != word {
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            let limit = max(1, min(scalars.count, target.count) / 4 + 1)
+            guard abs(scalars.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, scalars, limit: limit)
+            guard distance <= limit else { continue }
+            if let current = best,
+               current.distance < distance || (current.distance == distance && current.candidate < candidate) {
+                continue
+            }
+            best = (distance, candidate)
+        }
+        return best?.candidate
+    }
+
+    /// Levenshtein distance; returns `limit + 1` early once it must exceed `limit`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,67 @@
+import Diagnostics
+import HandbookModel
+
+/// A handbook with the lookups the rules share, built once in linear time.
+struct HandbookIndex: Sendable {
+    /// What an id in a `from`/`to` refers to.
+    enum Actor {
+        /// A role whose file loaded.
+        case role(Role)
+        case external
+        /// A role file that exists but could not be read: stay quiet.
+        case unreadableRole
+        /// Not a role, and handbook.yaml (with its externals) could not be read.
+        case undetermined
+        case unknown
+    }
+
+    let handbook: Handbook
+    let roles: [Role]
+    let lifecycle: [String]
+    let lifecyclePosition: [String: Int]
+    /// handbook.yaml was read, so stage membership and externals are known.
+    let settingsKnown: Bool
+    /// Every role's engagement is known (no unreadable role files, no
+    /// reported engagement entries).
+    let allEngagementKnown: Bool
+
+    init(_ handbook: Handbook) {
+        self.handbook = handbook
+        roles = handbook.sortedRoles
+        lifecycle = handbook.settings?.lifecycle.map(\.value) ?? []
+        var position: [String: Int] = [:]
+        for (index, id) in lifecycle.enumerated() { position[id] = index }
+        lifecyclePosition = position
+        settingsKnown = handbook.settings != nil
+        allEngagementKnown = (handbook.unreadable[.roles]?.isEmpty ?? true) && handbook.roles.values.allSatisfy(\.engagementIsComplete)
+    }
+
+    func actor(_ id: String) -> Actor {
+        if let role = handbook.roles[id] { return .role(role) }
+        if handbook.isUnreadable(id, .roles) { return .unreadableRole }
+        guard settingsKnown else { return .undetermined }
+        if handbook.settings?.externals[id] != nil { return .external }
+        return .unknown
+    }
+
+    /// A stage id that rules may reason about: in the lifecycle.
+    func isLifecycleStage(_ id: String) -> Bool { lifecyclePosition[id] != nil }
+
+    func roleNote(for id: String, includingExternals: Bool) -> [Diagnostic.Note] {
+        var candidates = Array(handbook.roles.keys)
+        if includingExternals { candidates += handbook.settings?.externals.keys.map { $0 } ?? [] }
+        guard let close = Suggestion.closest(to: id, among: candidates.sorted()) else { return [] }
+        var notes = [Diagnostic.Note("did you mean '\(close)'?")]
+        if let role = handbook.roles[close] {
+            notes.append(.init("'\(close)' declared here", at: .start(of: role.file)))
+        } else if let external = handbook.settings?.externals[close] {
+            notes.append(.init("'\(close)' declared here", at: external.location))
+        }
+        return notes
+    }
+
+    func stageNote(for id: String) -> [Diagnostic.Note] {
+        guard let close = Suggestion.closest(to: id, among: lifecycle) else { return [] }
+        return [.init("did you mean '\(close)'?")]
+    }
+}

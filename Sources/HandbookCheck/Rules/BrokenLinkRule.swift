@@ -1,0 +1,92 @@
+import Diagnostics
+import HandbookModel
+
+/// broken-link: a relative link in a body to a content file that does not
+/// exist, or to a `#anchor` that the target (or this file) does not have.
+/// Links with a scheme, absolute paths and links to non-`.md` files are not
+/// content links and are left alone.
+struct BrokenLinkRule: HandbookRule {
+    let id = RuleID.brokenLink
+
+    func check(_ index: HandbookIndex) -> [Diagnostic] {
+        let handbook = index.handbook
+        var out: [Diagnostic] = []
+        for document in ContentDocument.all(in: handbook) {
+            for link in document.body.links {
+                if let problem = problem(with: link.destination, from: document, handbook) {
+                    out.append(diagnostic(problem.message, at: link.location, notes: problem.notes))
+                }
+            }
+        }
+        return out
+    }
+
+    func problem(with destination: String, from document: ContentDocument, _ handbook: Handbook) -> (message: String, notes: [Diagnostic.Note])? {
+        guard let target = ContentLink(destination) else { return nil }
+        let quoted = "'\(destination)'"
+        if target.path.isEmpty {
+            guard let fragment = target.fragment, !document.anchors.contains(fragment) else { return nil }
+            return ("link \(quoted) names no heading in this file", anchorNotes(fragment, document.anchors))
+        }
+        guard let relative = ContentLink.resolve(target.path, from: document.relativePath) else {
+            return ("link \(quoted) leaves the handbook folder", [])
+        }
+        guard handbook.contentFiles[relative] != nil else {
+            var notes: [Diagnostic.Note] = []
+            let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
+            let siblings = handbook.contentFiles.keys.filter { $0.split(separator: "/").dropLast().joined(separator: "/") == folder }
+            if let close = Suggestion.closest(to: relative, among: siblings.sorted()) {
+                notes.append(.init("did you mean '\(close)'?"))
+            }
+            return ("link \(quoted) names no content file: '\(relative)' does not exist", notes)
+        }
+        guard let fragment = target.fragment else { return nil }
+        guard let targetDocument = ContentDocument.find(relative, in: handbook) else { return nil } // unreadable: reported already
+        if targetDocument.anchors.contains(fragment) { return nil }
+        return ("link \(quoted) names no heading in '\(relative)'", anchorNotes(fragment, targetDocument.anchors))
+    }
+
+    func anchorNotes(_ fragment: String, _ anchors: [String]) -> [Diagnostic.Note] {
+        guard let close = Suggestion.closest(to: fragment, among: anchors) else { return [] }
+        return [.init("did you mean '#\(close)'?")]
+    }
+}
+
+/// A body's owner, for link resolution: its content-relative path and the
+/// anchors its page will have.
+struct ContentDocument {
+    let relativePath: String
+    let body: Body
+    let anchors: [String]
+
+    init(kind: EntityKind, id: String, body: Body) {
+        relativePath = "\(kind.rawValue)/\(id).md"
+        self.body = body
+        anchors = body.anchors + kind.sectionAnchors
+    }
+
+    static func all(in handbook: Handbook) -> [ContentDocument] {
+        var out: [ContentDocument] = []
+        out += handbook.stages.values.map { ContentDocument(kind: .stages, id: $0.id, body: $0.body) }
+        out += handbook.roles.values.map { ContentDocument(kind: .roles, id: $0.id, body: $0.body) }
+        out += handbook.contexts.values.map { ContentDocument(kind: .contexts, id: $0.id, body: $0.body) }
+        out += handbook.contracts.values.map { ContentDocument(kind: .contracts, id: $0.id, body: $0.body) }
+        out += handbook.pages.values.map { ContentDocument(kind: .pages, id: $0.id, body: $0.body) }
+        return out
+    }
+
+    static func find(_ relative: String, in handbook: Handbook) -> ContentDocument? {
+        let parts = relative.split(separator: "/")
+        guard parts.count == 2, let kind = EntityKind(rawValue: String(parts[0])), parts[1].hasSuffix(".md") else { return nil }
+        let id = String(parts[1].dropLast(3))
+        let body: Body?
+        switch kind {
+        case .stages: body = handbook.stages[id]?.body
+        case .roles: body = handbook.roles[id]?.body
+        case .contexts: body = handbook.contexts[id]?.body
+        case .contracts: body = handbook.contracts[id]?.body
+        case .pages: body = handbook.pages[id]?.body
+        }
+        return body.map { ContentDocument(kind: kind, id: id, body: $0) }
+    }
+}

@@ -1,0 +1,44 @@
+import Diagnostics
+import HandbookModel
+
+/// unconsumed-context-out: a `context_out` to a role that has no matching
+/// `context_in` from this role; `all` is satisfied by any consumer.
+struct UnconsumedContextOutRule: HandbookRule {
+    let id = RuleID.unconsumedContextOut
+
+    func check(_ index: HandbookIndex) -> [Diagnostic] {
+        // (producer, context) pairs that some role consumes.
+        var consumed = Set<String>()
+        var everyConsumerKnown = index.handbook.unreadable[.roles]?.isEmpty ?? true
+        for role in index.roles {
+            for flow in role.contextIn { consumed.insert(flow.from.value + "\u{0}" + flow.context.value) }
+            if !role.contextInIsComplete { everyConsumerKnown = false }
+        }
+        var out: [Diagnostic] = []
+        for producer in index.roles {
+            for flow in producer.contextOut {
+                let context = flow.context.value
+                for target in flow.to {
+                    if target.value == ContextOut.everyone {
+                        if everyConsumerKnown, !consumed.contains(producer.id + "\u{0}" + context) {
+                            out.append(diagnostic("'\(context)' is sent to all, but no role consumes it from '\(producer.id)'",
+                                                  at: flow.context.location))
+                        }
+                        continue
+                    }
+                    guard case let .role(consumer) = index.actor(target.value), consumer.contextInIsComplete else { continue }
+                    if consumer.contextIn.contains(where: { $0.from.value == producer.id && $0.context.value == context }) { continue }
+                    var notes: [Diagnostic.Note] = []
+                    let candidates = consumer.contextIn.filter { $0.from.value == producer.id }.map(\.context)
+                    if let close = Suggestion.closest(to: context, among: candidates.map(\.value)),
+                       let declared = candidates.first(where: { $0.value == close }) {
+                        notes.append(.init("did you mean '\(close)'?", at: declared.location))
+                    }
+                    out.append(diagnostic("'\(context)' is sent to '\(consumer.id)', but \(consumer.id) does not consume it from '\(producer.id)'",
+                                          at: flow.context.location, notes: notes))
+                }
+            }
+        }
+        return out
+    }
+}

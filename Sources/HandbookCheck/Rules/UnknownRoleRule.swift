@@ -1,0 +1,44 @@
+import Diagnostics
+import HandbookModel
+
+/// unknown-role: a role or external id that does not exist, in a flow's
+/// `from`/`to` or a contract's `from`/`to` (where externals are not allowed).
+struct UnknownRoleRule: HandbookRule {
+    let id = RuleID.unknownRole
+
+    func check(_ index: HandbookIndex) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for role in index.roles {
+            for flow in role.contextIn {
+                if flow.from.value == ContextOut.everyone {
+                    out.append(diagnostic("'all' can only stand in 'to': name the role that sends '\(flow.context.value)'", at: flow.from.location))
+                } else if case .unknown = index.actor(flow.from.value) {
+                    out.append(unknownActor(flow.from, index))
+                }
+            }
+            for flow in role.contextOut {
+                for target in flow.to where target.value != ContextOut.everyone {
+                    if case .unknown = index.actor(target.value) { out.append(unknownActor(target, index)) }
+                }
+            }
+        }
+        for contract in index.handbook.contracts.values {
+            for end in [contract.from, contract.to].compactMap({ $0 }) {
+                switch index.actor(end.value) {
+                case .unknown:
+                    out.append(diagnostic("unknown role '\(end.value)'", at: end.location,
+                                          notes: index.roleNote(for: end.value, includingExternals: false)))
+                case .external:
+                    out.append(diagnostic("'\(end.value)' is an external actor: a contract connects two roles", at: end.location))
+                default:
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    func unknownActor(_ id: Located<String>, _ index: HandbookIndex) -> Diagnostic {
+        diagnostic("unknown role or external '\(id.value)'", at: id.location, notes: index.roleNote(for: id.value, includingExternals: true))
+    }
+}

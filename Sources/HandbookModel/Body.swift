@@ -1,0 +1,31 @@
+import Diagnostics
+
+/// The Markdown body of a content file, with what the checker needs of it.
+public struct Body: Sendable {
+    /// A link found in the body, with the position of its `[`.
+    public struct Link: Sendable, Hashable {
+        public var destination: String
+        public var location: SourceLocation
+
+        public init(destination: String, location: SourceLocation) {
+            self.destination = destination
+            self.location = location
+        }
+    }
+
+    public var markdown: String
+    /// 1-based line of the body's first line in its file.
+    public var firstLine: Int
+    public var links: [Link]
+    /// GitHub-style anchors of the headings, in order, duplicates suffixed.
+    public var anchors: [String]
+
+    public init(markdown: String, firstLine: Int, links: [Link], anchors: [String]) {
+        self.markdown = markdown
+        self.firstLine = firstLine
+        self.links = links
+        self.anchors = anchors
+    }
+
+    public static let empty = Body(markdown: "", firstLine: 1, links: [], anchors: [])
+}

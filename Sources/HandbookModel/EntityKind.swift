@@ -1,0 +1,31 @@
+/// The five content folders; each kind has its own id namespace.
+public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
+    case stages, roles, contexts, contracts, pages
+
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The singular noun used in messages.
+    public var noun: String {
+        switch self {
+        case .stages: "stage"
+        case .roles: "role"
+        case .contexts: "context"
+        case .contracts: "contract"
+        case .pages: "page"
+        }
+    }
+
+    /// Anchors that the built page of this kind always has, besides those of
+    /// the body's headings, so that `[x](pm.md#agents)` links resolve.
+    public var sectionAnchors: [String] {
+        switch self {
+        case .roles: ["engagement", "context-in", "context-out", "contracts", "agents", "workflows"]
+        case .stages: ["engagement", "contracts", "workflows"]
+        case .contracts: ["carries", "required", "gates", "trigger"]
+        case .contexts: ["producers", "consumers", "contracts"]
+        case .pages: []
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Diagnostics
+
+/// A loaded handbook: every entity that could be read, keyed by id, and the
+/// ids of files that exist but could not be read (so that references to them
+/// are not reported again: one cause, one diagnostic).
+public struct Handbook: Sendable {
+    /// nil when handbook.yaml could not be read.
+    public var settings: Settings?
+    public var stages: [String: Stage]
+    public var roles: [String: Role]
+    public var contexts: [String: ContextDoc]
+    public var contracts: [String: Contract]
+    public var pages: [String: Page]
+    /// Ids whose file exists but failed to load, per kind.
+    public var unreadable: [EntityKind: Set<String>]
+    /// content-relative path ("roles/pm.md") → display path, for every file
+    /// with a valid id, readable or not (links resolve against this).
+    public var contentFiles: [String: String]
+    /// The folder's display path ("content").
+    public var root: String
+    public var fileCount: Int
+
+    public init(root: String, settings: Settings? = nil, stages: [String: Stage] = [:], roles: [String: Role] = [:],
+                contexts: [String: ContextDoc] = [:], contracts: [String: Contract] = [:], pages: [String: Page] = [:],
+                unreadable: [EntityKind: Set<String>] = [:], contentFiles: [String: String] = [:], fileCount: Int = 0) {
+        self.root = root
+        self.settings = settings
+        self.stages = stages
+        self.roles = roles
+        self.contexts = contexts
+        self.contracts = contracts
+        self.pages = pages
+        self.unreadable = unreadable
+        self.contentFiles = contentFiles
+        self.fileCount = fileCount
+    }
+
+    /// The id exists as a file of this kind (readable or not).
+    public func exists(_ id: String, _ kind: EntityKind) -> Bool {
+        if unreadable[kind]?.contains(id) == true { return true }
+        switch kind {
+        case .stages: return stages[id] != nil
+        case .roles: return roles[id] != nil
+        case .contexts: return contexts[id] != nil
+        case .contracts: return contracts[id] != nil
+        case .pages: return pages[id] != nil
+        }
+    }
+
+    public func isUnreadable(_ id: String, _ kind: EntityKind) -> Bool {
+        unreadable[kind]?.contains(id) == true
+    }
+
+    public var sortedRoles: [Role] { roles.values.sorted { $0.id < $1.id } }
+    public var sortedContracts: [Contract] { contracts.values.sorted { $0.id < $1.id } }
+}

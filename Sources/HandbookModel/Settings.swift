@@ -1,0 +1,41 @@
+import Diagnostics
+
+/// handbook.yaml: site settings and the lifecycle.
+public struct Settings: Sendable {
+    public struct External: Sendable {
+        public var id: String
+        public var name: String
+        public var location: SourceLocation
+
+        public init(id: String, name: String, location: SourceLocation) {
+            self.id = id
+            self.name = name
+            self.location = location
+        }
+    }
+
+    public var file: String
+    public var title: String
+    public var description: String?
+    public var repository: String?
+    /// Valid, distinct stage ids in lifecycle order.
+    public var lifecycle: [Located<String>]
+    public var externals: [String: External]
+    /// Severity overrides by rule id (`off` drops the rule).
+    public var severity: [String: Severity]
+
+    public init(file: String, title: String = "", description: String? = nil, repository: String? = nil,
+                lifecycle: [Located<String>] = [], externals: [String: External] = [:], severity: [String: Severity] = [:]) {
+        self.file = file
+        self.title = title
+        self.description = description
+        self.repository = repository
+        self.lifecycle = lifecycle
+        self.externals = externals
+        self.severity = severity
+    }
+
+    public func lifecycleIndex(of stage: String) -> Int? {
+        lifecycle.firstIndex { $0.value == stage }
+    }
+}

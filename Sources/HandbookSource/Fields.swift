@@ -1,0 +1,221 @@
+import Diagnostics
+import HandbookModel
+
+/// Collects diagnostics while one file is decoded.
+final class DiagnosticLog {
+    let file: String
+    private(set) var items: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+
+    func add(_ rule: RuleID, _ message: String, at node: YAMLNode, notes: [Diagnostic.Note] = []) {
+        items.append(Diagnostic(rule, message, at: location(node), notes: notes))
+    }
+
+    func add(_ rule: RuleID, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) {
+        items.append(Diagnostic(rule, message, at: location, notes: notes))
+    }
+}
+
+/// The fields of one YAML mapping: reports unknown fields on creation and
+/// offers typed readers that report wrong types, empty required fields and
+/// invalid ids. Every reader returns nil when it reported a problem.
+struct Fields {
+    let node: YAMLNode
+    let log: DiagnosticLog
+    /// What the mapping is, for messages ("agent 'Feedback Analyzer'").
+    let owner: String?
+    private var byKey: [String: YAMLPair] = [:]
+
+    /// nil (and an invalid-value diagnostic) when `node` is not a mapping;
+    /// an empty field set when it is null.
+    init?(_ node: YAMLNode, known: [String], log: DiagnosticLog, what: String, owner: String? = nil) {
+        self.node = node
+        self.log = log
+        self.owner = owner
+        if node.isNull { return }
+        guard case let .mapping(pairs) = node.content else {
+            log.add(.invalidValue, "\(what) must be a mapping of fields, not \(node.kindName)", at: node)
+            return nil
+        }
+        for pair in pairs {
+            guard let key = pair.key.text else {
+                log.add(.invalidValue, "a field name must be text, not \(pair.key.kindName)", at: pair.key)
+                continue
+            }
+            guard known.contains(key) else {
+                var notes: [Diagnostic.Note] = []
+                if let close = Suggestion.closest(to: key, among: known) { notes.append(.init("did you mean '\(close)'?")) }
+                log.add(.unknownField, "unknown field '\(key)'\(owner.map { " in \($0)" } ?? "")", at: pair.key, notes: notes)
+                continue
+            }
+            byKey[key] = pair
+        }
+    }
+
+    func pair(_ key: String) -> YAMLPair? { byKey[key] }
+
+    /// The value of `key` unless absent or null.
+    func value(_ key: String) -> YAMLNode? {
+        guard let value = byKey[key]?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    /// The key is present with a non-null value (of any type).
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    func missing(_ key: String) {
+        log.add(.missingField, "missing required field '\(key)'\(owner.map { " in \($0)" } ?? "")", at: node)
+    }
+
+    /// A text value, taken as written. Empty text counts as absent.
+    func text(_ key: String, required: Bool = false) -> String? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case let .scalar(text, _) = value.content else {
+            log.add(.invalidValue, "'\(key)' must be text, not \(value.kindName)", at: value)
+            return nil
+        }
+        if text.isEmpty {
+            if required { missing(key) }
+            return nil
+        }
+        return text
+    }
+
+    /// A list; a single scalar is a one-element list. Empty counts as absent.
+    func list(_ key: String, required: Bool = false) -> [YAMLNode]? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        switch value.content {
+        case .scalar: return [value]
+        case let .sequence(items):
+            if items.isEmpty {
+                if required { missing(key) }
+                return nil
+            }
+            return items
+        case .mapping:
+            log.add(.invalidValue, "'\(key)' must be a list, not a mapping", at: value)
+            return nil
+        }
+    }
+
+    /// A list of texts; non-text items are reported and left out.
+    func texts(_ key: String, required: Bool = false) -> [Located<String>]? {
+        guard let items = list(key, required: required) else { return nil }
+        var out: [Located<String>] = []
+        for item in items {
+            if let text = itemText(item, of: key) { out.append(Located(text, at: log.location(item))) }
+        }
+        return out
+    }
+
+    func itemText(_ item: YAMLNode, of key: String) -> String? {
+        guard case let .scalar(text, _) = item.content, !item.isNull, !text.isEmpty else {
+            log.add(.invalidValue, "each entry of '\(key)' must be text, not \(item.kindName == "text" ? "empty text" : item.kindName)", at: item)
+            return nil
+        }
+        return text
+    }
+
+    /// The pairs of a mapping value; empty counts as absent.
+    func mapping(_ key: String, required: Bool = false) -> [YAMLPair]? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case let .mapping(pairs) = value.content else {
+            log.add(.invalidValue, "'\(key)' must be a mapping, not \(value.kindName)", at: value)
+            return nil
+        }
+        if pairs.isEmpty {
+            if required { missing(key) }
+            return nil
+        }
+        return pairs
+    }
+
+    /// A value from a closed set, e.g. `access: read | write`.
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> Located<E>? where E.RawValue == String {
+        guard let text = text(key, required: required), let value = value(key) else { return nil }
+        return Self.choice(text, at: value, field: key, type, log: log)
+    }
+
+    static func choice<E: RawRepresentable & CaseIterable>(_ text: String, at node: YAMLNode, field: String, _ type: E.Type, log: DiagnosticLog) -> Located<E>? where E.RawValue == String {
+        if let value = E(rawValue: text) { return Located(value, at: log.location(node)) }
+        let allowed = E.allCases.map(\.rawValue)
+        var notes: [Diagnostic.Note] = []
+        if let close = Suggestion.closest(to: text, among: allowed) { notes.append(.init("did you mean '\(close)'?")) }
+        log.add(.invalidValue, "'\(text)' is not a valid \(field.replacingOccurrences("_", " ")); expected \(Self.alternatives(allowed))", at: node, notes: notes)
+        return nil
+    }
+
+    static func alternatives(_ values: [String]) -> String {
+        guard values.count > 1 else { return values.first ?? "" }
+        return values.dropLast().joined(separator: ", ") + " or " + values.last!
+    }
+
+    /// A reference to an id (`from: architect`).
+    func id(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let text = text(key, required: required), let value = value(key) else { return nil }
+        return Self.id(text, at: value, log: log)
+    }
+
+    /// A list of ids; invalid ones are reported and left out.
+    func ids(_ key: String, required: Bool = false) -> (ids: [Located<String>], complete: Bool)? {
+        guard let items = list(key, required: required) else { return nil }
+        var out: [Located<String>] = []
+        var complete = true
+        for item in items {
+            guard let text = itemText(item, of: key), let id = Self.id(text, at: item, log: log) else {
+                complete = false
+                continue
+            }
+            out.append(id)
+        }
+        return (out, complete)
+    }
+
+    static func id(_ text: String, at node: YAMLNode, log: DiagnosticLog) -> Located<String>? {
+        guard EntityID.isValid(text) else {
+            reportInvalidID(text, at: log.location(node), log: log)
+            return nil
+        }
+        return Located(text, at: log.location(node))
+    }
+
+    static func reportInvalidID(_ text: String, at location: SourceLocation, log: DiagnosticLog) {
+        var notes: [Diagnostic.Note] = []
+        if let fixed = EntityID.normalized(text) { notes.append(.init("did you mean '\(fixed)'?")) }
+        log.add(.invalidID, "'\(text.displayEscaped)' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters",
+                at: location, notes: notes)
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+
+    /// Control characters shown escaped so that a message stays one line.
+    var displayEscaped: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

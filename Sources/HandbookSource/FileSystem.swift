@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls the loader needs, without Foundation's bridging.
+enum FileSystem {
+    struct Entry {
+        var name: String
+        var isDirectory: Bool
+        var isRegularFile: Bool
+    }
+
+    enum Kind { case missing, directory, regularFile, other }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        default: return .other
+        }
+    }
+
+    /// The entries of a folder (following symlinks), sorted by name; nil when
+    /// it cannot be opened.
+    static func list(_ path: String) -> [Entry]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind = kind(of: path + "/" + name)
+            entries.append(Entry(name: name, isDirectory: kind == .directory, isRegularFile: kind == .regularFile))
+        }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    enum ReadError: Error {
+        case cannotOpen(String)
+        case tooLarge(Int)
+    }
+
+    /// The whole file, refusing files over `limit` bytes.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadError> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .failure(.cannotOpen(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, Int(info.st_size) > limit { return .failure(.tooLarge(Int(info.st_size))) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(Int(info.st_size), 0))
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.cannotOpen(String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { return .failure(.tooLarge(bytes.count)) }
+        }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,118 @@
+import Diagnostics
+import HandbookModel
+
+/// stages/, contexts/ and pages/ front matter.
+enum StageDecoder {
+    static let fields = ["name", "question", "output"]
+
+    static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Stage? {
+        guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }
+        return Stage(id: id, file: file,
+                     name: fields.text("name", required: true) ?? "",
+                     question: fields.text("question", required: true) ?? "",
+                     output: fields.text("output", required: true) ?? "",
+                     body: body)
+    }
+}
+
+enum ContextDocDecoder {
+    static let fields = ["name", "description"]
+
+    static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> ContextDoc? {
+        guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }
+        return ContextDoc(id: id, file: file, name: fields.text("name", required: true) ?? "",
+                          description: fields.text("description"), body: body)
+    }
+}
+
+enum PageDecoder {
+    static let fields = ["name", "order"]
+
+    static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Page? {
+        guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }
+        var order: Double?
+        if let text = fields.text("order"), let node = fields.value("order") {
+            if let number = Double(text), number.isFinite {
+                order = number
+            } else {
+                log.add(.invalidValue, "'\(text)' is not a valid order; expected a number", at: node)
+            }
+        }
+        return Page(id: id, file: file, name: fields.text("name", required: true) ?? "", order: order, body: body)
+    }
+}
+
+/// handbook.yaml → `Settings`.
+enum SettingsDecoder {
+    static let fields = ["title", "description", "repository", "lifecycle", "external", "severity"]
+
+    static func decode(file: String, root: YAMLNode?, log: DiagnosticLog) -> Settings? {
+        guard let root else {
+            log.add(.missingField, "missing required field 'title'", at: .start(of: file))
+            log.add(.missingField, "missing required field 'lifecycle'", at: .start(of: file))
+            return Settings(file: file)
+        }
+        guard let fields = Fields(root, known: Self.fields, log: log, what: "handbook.yaml") else { return nil }
+        var settings = Settings(file: file)
+        settings.title = fields.text("title", required: true) ?? ""
+        settings.description = fields.text("description")
+        settings.repository = fields.text("repository")
+        if let items = fields.list("lifecycle", required: true) {
+            for item in items {
+                guard let text = fields.itemText(item, of: "lifecycle"), let id = Fields.id(text, at: item, log: log) else { continue }
+                if let first = settings.lifecycle.first(where: { $0.value == id.value }) {
+                    log.add(.invalidValue, "stage '\(text)' appears twice in lifecycle", at: item,
+                            notes: [.init("'\(text)' first listed here", at: first.location)])
+                    continue
+                }
+                settings.lifecycle.append(id)
+            }
+        }
+        if let pairs = fields.mapping("external") {
+            for pair in pairs {
+                guard let text = pair.key.text else {
+                    log.add(.invalidValue, "an external id must be text, not \(pair.key.kindName)", at: pair.key)
+                    continue
+                }
+                guard let id = Fields.id(text, at: pair.key, log: log) else { continue }
+                let name: String
+                switch pair.value.content {
+                case let .scalar(text, _) where !pair.value.isNull && !text.isEmpty: name = text
+                case .scalar: name = id.value
+                default:
+                    log.add(.invalidValue, "the name of external '\(text)' must be text, not \(pair.value.kindName)", at: pair.value)
+                    name = id.value
+                }
+                settings.externals[id.value] = Settings.External(id: id.value, name: name, location: id.location)
+            }
+        }
+        if let pairs = fields.mapping("severity") {
+            for pair in pairs {
+                guard let ruleText = pair.key.text else {
+                    log.add(.invalidValue, "a rule id must be text, not \(pair.key.kindName)", at: pair.key)
+                    continue
+                }
+                guard let rule = RuleID.named(ruleText) else {
+                    var notes: [Diagnostic.Note] = []
+                    if let close = Suggestion.closest(to: ruleText, among: RuleID.all.map(\.rawValue)) {
+                        notes.append(.init("did you mean '\(close)'?"))
+                    }
+                    log.add(.invalidValue, "'\(ruleText)' is not a rule id", at: pair.key, notes: notes)
+                    continue
+                }
+                guard let levelText = pair.value.text else {
+                    log.add(.invalidValue, "the severity of '\(ruleText)' must be error, warning or off, not \(pair.value.kindName)",
+                            at: pair.value.isNull ? pair.key : pair.value)
+                    continue
+                }
+                guard let level = Fields.choice(levelText, at: pair.value, field: "severity", Severity.self, log: log) else { continue }
+                guard rule.isConfigurable else {
+                    log.add(.invalidValue, "the severity of '\(ruleText)' cannot be changed: it is always an error", at: pair.key)
+                    continue
+                }
+                settings.severity[rule.rawValue] = level.value
+            }
+        }
+        return settings
+    }
+}

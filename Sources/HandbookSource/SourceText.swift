@@ -1,0 +1,61 @@
+/// A file's bytes decoded as UTF-8 (never repaired: the first invalid byte is
+/// reported with its line and column) without a leading BOM.
+enum SourceText {
+    struct InvalidUTF8: Error {
+        var line: Int
+        var column: Int
+        var byte: UInt8
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let content = bytes[start...]
+        if let text = String(validating: content, as: UTF8.self) { return .success(text) }
+        let offset = firstInvalidOffset(bytes, from: start)
+        var line = 1
+        var column = 1
+        var i = start
+        while i < offset {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {
+                column += 1
+            }
+            i += 1
+        }
+        return .failure(InvalidUTF8(line: line, column: column, byte: offset < bytes.count ? bytes[offset] : 0))
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence.
+    static func firstInvalidOffset(_ bytes: [UInt8], from start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            let b0 = bytes[i]
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch b0 {
+            case 0x00...0x7F: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard i + length <= bytes.count else { return i }
+            for k in 1..<length {
+                let b = bytes[i + k]
+                let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                guard b >= lo && b <= hi else { return i }
+            }
+            i += length
+        }
+        return bytes.count
+    }
+}

@@ -1,0 +1,199 @@
+import CYaml
+
+/// Builds `YAMLNode` trees from libyaml's events (libyaml as Yams vendors
+/// it: Yams 6.2.2 caps nesting at 1,000 levels).
+///
+/// Why not `Yams.compose`: it hashes every mapping key (an alias bomb used as
+/// a key takes exponential time), reports duplicate keys at the first key, and
+/// recurses. Here composition is iterative, aliases are expanded under a
+/// budget of `nodeBudget` nodes (FORMAT.md: 10,000), duplicate keys are
+/// reported at the second occurrence, and `<<` merge keys are applied.
+enum YAMLComposer {
+    static let nodeBudget = 10_000
+
+    /// Composes the single document in `text`. `lineOffset` is added to every
+    /// line (the front matter's first line in its file, minus one).
+    static func compose(_ text: String, lineOffset: Int = 0, nodeBudget: Int = nodeBudget) -> Result<YAMLNode?, YAMLProblem> {
+        var text = text
+        return text.withUTF8 { bytes in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(YAMLProblem(message: "the YAML parser could not start", line: lineOffset + 1, column: 1))
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            var builder = Builder(lineOffset: lineOffset, nodeBudget: nodeBudget)
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return .failure(builder.problem(from: parser))
+                }
+                defer { yaml_event_delete(&event) }
+                do {
+                    if try builder.handle(event) { break }
+                } catch let problem as YAMLProblem {
+                    return .failure(problem)
+                } catch {
+                    return .failure(YAMLProblem(message: "\(error)", line: lineOffset + 1, column: 1))
+                }
+            }
+            return .success(builder.root)
+        }
+    }
+
+    private struct Builder {
+        enum Frame {
+            case sequence(items: [YAMLNode], line: Int, column: Int, anchor: String?, startCount: Int)
+            case mapping(pairs: [YAMLPair], pendingKey: YAMLNode?, line: Int, column: Int, anchor: String?, startCount: Int)
+        }
+
+        let lineOffset: Int
+        let nodeBudget: Int
+        var stack: [Frame] = []
+        var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+        var nodeCount = 0
+        var root: YAMLNode?
+        var documents = 0
+
+        init(lineOffset: Int, nodeBudget: Int) {
+            self.lineOffset = lineOffset
+            self.nodeBudget = nodeBudget
+        }
+
+        func position(_ mark: yaml_mark_t) -> (Int, Int) {
+            (Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1)
+        }
+
+        func problem(from parser: yaml_parser_t) -> YAMLProblem {
+            let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+            var message = "invalid YAML: \(problem)"
+            if let context = parser.context.map({ String(cString: $0) }) { message += " (\(context))" }
+            let mark = parser.problem_mark
+            var (line, column) = position(mark)
+            if parser.error == YAML_READER_ERROR {
+                // Reader errors carry a byte offset, not a mark.
+                (line, column) = (lineOffset + 1, 1)
+            }
+            return YAMLProblem(message: message, line: line, column: column)
+        }
+
+        static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+        }
+
+        mutating func count(_ n: Int, at mark: yaml_mark_t) throws {
+            nodeCount += n
+            if nodeCount > nodeBudget {
+                let (line, column) = position(mark)
+                throw YAMLProblem(message: "YAML expands beyond \(nodeBudget) nodes (check aliases)", line: line, column: column)
+            }
+        }
+
+        /// Returns true at the end of the stream.
+        mutating func handle(_ event: yaml_event_t) throws -> Bool {
+            let (line, column) = position(event.start_mark)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return true
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw YAMLProblem(message: "invalid YAML: more than one document", line: line, column: column)
+                }
+            case YAML_SCALAR_EVENT:
+                try count(1, at: event.start_mark)
+                let scalar = event.data.scalar
+                let value = scalar.value.map { pointer in
+                    String(decoding: UnsafeBufferPointer(start: pointer, count: scalar.length), as: UTF8.self)
+                } ?? ""
+                let node = YAMLNode(content: .scalar(value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column)
+                if let anchor = Self.string(scalar.anchor) { anchors[anchor] = (node, 1) }
+                try add(node)
+            case YAML_ALIAS_EVENT:
+                let name = Self.string(event.data.alias.anchor) ?? ""
+                guard let (node, size) = anchors[name] else {
+                    throw YAMLProblem(message: "invalid YAML: unknown alias '*\(name)'", line: line, column: column)
+                }
+                try count(size, at: event.start_mark)
+                try add(node)
+            case YAML_SEQUENCE_START_EVENT:
+                try count(1, at: event.start_mark)
+                stack.append(.sequence(items: [], line: line, column: column,
+                                       anchor: Self.string(event.data.sequence_start.anchor), startCount: nodeCount))
+            case YAML_MAPPING_START_EVENT:
+                try count(1, at: event.start_mark)
+                stack.append(.mapping(pairs: [], pendingKey: nil, line: line, column: column,
+                                      anchor: Self.string(event.data.mapping_start.anchor), startCount: nodeCount))
+            case YAML_SEQUENCE_END_EVENT:
+                guard case let .sequence(items, l, c, anchor, startCount) = stack.removeLast() else { break }
+                let node = YAMLNode(content: .sequence(items), line: l, column: c)
+                if let anchor { anchors[anchor] = (node, nodeCount - startCount + 1) }
+                try add(node)
+            case YAML_MAPPING_END_EVENT:
+                guard case let .mapping(pairs, _, l, c, anchor, startCount) = stack.removeLast() else { break }
+                let node = YAMLNode(content: .mapping(try Self.merged(pairs)), line: l, column: c)
+                if let anchor { anchors[anchor] = (node, nodeCount - startCount + 1) }
+                try add(node)
+            default:
+                break
+            }
+            return false
+        }
+
+        mutating func add(_ node: YAMLNode) throws {
+            guard let top = stack.popLast() else {
+                root = node
+                return
+            }
+            switch top {
+            case .sequence(var items, let line, let column, let anchor, let startCount):
+                items.append(node)
+                stack.append(.sequence(items: items, line: line, column: column, anchor: anchor, startCount: startCount))
+            case .mapping(var pairs, let pendingKey, let line, let column, let anchor, let startCount):
+                if let key = pendingKey {
+                    pairs.append(YAMLPair(key: key, value: node))
+                    stack.append(.mapping(pairs: pairs, pendingKey: nil, line: line, column: column, anchor: anchor, startCount: startCount))
+                } else {
+                    if let text = node.text, let first = pairs.first(where: { $0.key.text == text }) {
+                        throw YAMLProblem(message: "duplicate key '\(text)'", line: node.line, column: node.column,
+                                          note: ("'\(text)' first defined here", first.key.line, first.key.column))
+                    }
+                    stack.append(.mapping(pairs: pairs, pendingKey: node, line: line, column: column, anchor: anchor, startCount: startCount))
+                }
+            }
+        }
+
+        /// Applies `<<` merge keys: the merged mappings' pairs whose keys the
+        /// mapping does not set itself.
+        static func merged(_ pairs: [YAMLPair]) throws -> [YAMLPair] {
+            guard pairs.contains(where: { $0.key.text == "<<" && $0.key.isPlainScalar }) else { return pairs }
+            var own = pairs.filter { !($0.key.text == "<<" && $0.key.isPlainScalar) }
+            for pair in pairs where pair.key.text == "<<" && pair.key.isPlainScalar {
+                let sources: [YAMLNode]
+                switch pair.value.content {
+                case .mapping: sources = [pair.value]
+                case let .sequence(items): sources = items
+                case .scalar:
+                    throw YAMLProblem(message: "invalid YAML: '<<' must merge a mapping", line: pair.value.line, column: pair.value.column)
+                }
+                for source in sources {
+                    guard case let .mapping(merged) = source.content else {
+                        throw YAMLProblem(message: "invalid YAML: '<<' must merge a mapping", line: source.line, column: source.column)
+                    }
+                    for candidate in merged where !own.contains(where: { $0.key.text == candidate.key.text }) {
+                        own.append(candidate)
+                    }
+                }
+            }
+            return own
+        }
+    }
+}
+
+extension YAMLNode {
+    var isPlainScalar: Bool {
+        if case let .scalar(_, plain) = content { return plain }
+        return false
+    }
+}

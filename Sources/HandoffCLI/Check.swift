@@ -1,0 +1,55 @@
+import ArgumentParser
+import Diagnostics
+import HandbookCheck
+import HandbookSource
+
+/// Output formats of diagnostics.
+public enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json, github
+}
+
+/// `handoff check`: load the handbook, check every rule, report.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a handbook against every rule and report like a compiler.",
+        discussion: "Exit status: 0 with no errors, 1 with errors (or warnings under --strict), 2 when the tool could not run."
+    )
+
+    @Option(name: .long, help: "The handbook's content folder.")
+    var content: String = "content"
+
+    @Option(name: .long, help: "Output format: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
+    var strict = false
+
+    func run() throws {
+        let report = try CheckRun.report(content: content).report
+        StandardStream.output.write(CheckRun.render(report, format: format))
+        let status = report.exitCode(strict: strict)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The shared first step of `check` and `build`.
+enum CheckRun {
+    static func report(content: String) throws -> (report: DiagnosticReport, handbook: HandbookLoader.Result) {
+        let loaded: HandbookLoader.Result
+        do {
+            loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content))
+        } catch let failure as HandbookLoader.Failure {
+            throw ToolFailure(failure.description)
+        }
+        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
+        return (DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount), loaded)
+    }
+
+    static func render(_ report: DiagnosticReport, format: DiagnosticFormat) -> String {
+        switch format {
+        case .text: report.text(color: StandardStream.outputWantsColor)
+        case .json: report.json()
+        case .github: report.github()
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Markup
+
+/// The `handoff` command and its subcommands.
+public struct Handoff: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "handoff",
+        abstract: "Check and build a team handbook of roles, stages and handoff contracts.",
+        version: "handoff \(version) (cmark-gfm \(CmarkVersion.string))",
+        subcommands: [Check.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line. Exit status: 0 clean, 1 problems in the
+    /// handbook, 2 when the tool could not run (bad flags included, where
+    /// ArgumentParser alone would use 64).
+    public static func run(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            exit(withError: nil)
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch let failure as ToolFailure {
+            StandardStream.error.write("error: \(failure.message)\n")
+            Self.exit(withError: ExitCode(2))
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Self.exit(withError: error)
+            }
+            StandardStream.error.write(fullMessage(for: error) + "\n")
+            Self.exit(withError: ExitCode(2))
+        }
+    }
+}
+
+/// A failure that stops the tool (exit 2): not a problem in the handbook.
+public struct ToolFailure: Error {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

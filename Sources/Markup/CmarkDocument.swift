@@ -1,0 +1,84 @@
+import CCmarkGFM
+
+/// A parsed cmark-gfm document with the GFM extensions of FORMAT.md
+/// (tables, task lists, autolinks, strikethrough). Owns its node tree.
+/// cmark's tree is walked with its iterator only, never recursively, so
+/// that deep nesting cannot overflow the stack.
+final class CmarkDocument {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    let root: OpaquePointer
+    let extensions: UnsafeMutablePointer<cmark_llist>?
+
+    /// `sourcePositions` only for scanning; rendering leaves them out.
+    init(_ text: String, sourcePositions: Bool) {
+        Self.registerExtensions
+        let options = sourcePositions ? CMARK_OPT_SOURCEPOS : CMARK_OPT_DEFAULT
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        root = cmark_parser_finish(parser)!
+        extensions = cmark_parser_get_syntax_extensions(parser).flatMap { list in
+            // The parser owns its list; keep a copy for rendering.
+            var copy: UnsafeMutablePointer<cmark_llist>? = nil
+            var node: UnsafeMutablePointer<cmark_llist>? = list
+            let mem = cmark_get_default_mem_allocator()
+            while let current = node {
+                copy = cmark_llist_append(mem, copy, current.pointee.data)
+                node = current.pointee.next
+            }
+            return copy
+        }
+    }
+
+    deinit {
+        if let extensions { cmark_llist_free(cmark_get_default_mem_allocator(), extensions) }
+        cmark_node_free(root)
+    }
+
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    /// Calls `visit` for each node on entry, in document order.
+    func forEachNode(_ visit: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    /// The text of a node's descendants (text, code, line breaks as spaces).
+    static func plainText(of node: OpaquePointer) -> String {
+        var out = ""
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(child) { out += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default:
+                break
+            }
+        }
+        return out
+    }
+}

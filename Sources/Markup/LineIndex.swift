@@ -1,0 +1,35 @@
+/// Byte offsets of line starts (after `\n`, `\r\n` or a lone `\r`, the line
+/// endings cmark and libyaml accept), to turn byte columns into scalar columns.
+struct LineIndex {
+    private let bytes: [UInt8]
+    private var starts: [Int] = [0]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") {
+                starts.append(i + 1)
+            } else if bytes[i] == UInt8(ascii: "\r") {
+                if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+    }
+
+    /// The 1-based scalar column of a 1-based byte column on a 1-based line.
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= starts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let start = starts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        var column = 1
+        var i = start
+        while i < end {
+            // Count bytes that start a scalar (not UTF-8 continuation bytes).
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+}
