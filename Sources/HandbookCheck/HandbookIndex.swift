@@ -33,7 +33,44 @@ struct HandbookIndex: Sendable {
         for (index, id) in lifecycle.enumerated() { position[id] = index }
         lifecyclePosition = position
         settingsKnown = handbook.settings != nil
-        allEngagementKnown = (handbook.unreadable[.roles]?.isEmpty ?? true) && handbook.roles.values.allSatisfy(\.engagementIsComplete)
+        let stages = Set(lifecycle)
+        let settingsKnown = self.settingsKnown
+        func engagementKnown(_ role: Role) -> Bool {
+            role.engagementIsComplete && (!settingsKnown || role.engagement.keys.allSatisfy(stages.contains))
+        }
+        var known = Set<String>()
+        for role in handbook.roles.values where engagementKnown(role) { known.insert(role.id) }
+        rolesWithKnownEngagement = known
+        allEngagementKnown = (handbook.unreadable[.roles]?.isEmpty ?? true) && known.count == handbook.roles.count
+    }
+
+    /// Roles whose engagement was read without a reported problem (no
+    /// invalid entry, no stage outside the lifecycle).
+    let rolesWithKnownEngagement: Set<String>
+
+    func engagementIsKnown(_ role: Role) -> Bool { rolesWithKnownEngagement.contains(role.id) }
+
+    /// Every `context_in` entry of the role was read and its `from` resolves:
+    /// otherwise rules about what the role consumes stay quiet (the problem
+    /// was reported once already).
+    func contextInIsKnown(_ role: Role) -> Bool {
+        role.contextInIsComplete && role.contextIn.allSatisfy { flow in
+            switch actor(flow.from.value) {
+            case .unknown: false
+            default: flow.from.value != ContextOut.everyone
+            }
+        }
+    }
+
+    /// Every `context_out` entry of the role was read and its targets resolve.
+    func contextOutIsKnown(_ role: Role) -> Bool {
+        role.contextOutIsComplete && role.contextOut.allSatisfy { flow in
+            flow.targetsAreComplete && flow.to.allSatisfy { target in
+                if target.value == ContextOut.everyone { return true }
+                if case .unknown = actor(target.value) { return false }
+                return true
+            }
+        }
     }
 
     func actor(_ id: String) -> Actor {

@@ -10,11 +10,11 @@ struct ContractNotEngagedRule: HandbookRule {
         var out: [Diagnostic] = []
         for contract in index.handbook.sortedContracts {
             guard let boundary = contract.boundary, let ends = ContractEnds(contract, index) else { continue }
-            if index.isLifecycleStage(boundary.from), ends.from.engagementIsComplete, ends.from.engagement[boundary.from] == nil {
+            if index.isLifecycleStage(boundary.from), index.engagementIsKnown(ends.from), ends.from.engagement[boundary.from] == nil {
                 out.append(diagnostic("'\(ends.from.id)' hands off at the end of '\(boundary.from)' but is not engaged in it",
                                       at: ends.fromLocation))
             }
-            if index.isLifecycleStage(boundary.to), ends.to.engagementIsComplete, ends.to.engagement[boundary.to] == nil {
+            if index.isLifecycleStage(boundary.to), index.engagementIsKnown(ends.to), ends.to.engagement[boundary.to] == nil {
                 out.append(diagnostic("'\(ends.to.id)' receives the handoff for '\(boundary.to)' but is not engaged in it",
                                       at: ends.toLocation))
             }

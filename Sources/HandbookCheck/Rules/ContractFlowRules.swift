@@ -26,12 +26,11 @@ struct ContractUnproducedRule: HandbookRule {
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for contract in index.handbook.sortedContracts {
-            guard let ends = ContractEnds(contract, index), ends.from.contextOutIsComplete else { continue }
+            guard let ends = ContractEnds(contract, index), index.contextOutIsKnown(ends.from) else { continue }
             for carried in contract.carries {
                 let produced = ends.from.contextOut.filter { $0.context.value == carried.value }
                 if produced.contains(where: { $0.sends(to: ends.to.id) }) { continue }
-                if !produced.isEmpty && !produced.allSatisfy(\.targetsAreComplete) { continue }
-                var notes: [Diagnostic.Note] = []
+                                var notes: [Diagnostic.Note] = []
                 if produced.isEmpty {
                     let candidates = ends.from.contextOut.filter { $0.sends(to: ends.to.id) }.map(\.context)
                     if let close = Suggestion.closest(to: carried.value, among: candidates.map(\.value)),
@@ -57,7 +56,7 @@ struct ContractUnconsumedRule: HandbookRule {
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for contract in index.handbook.sortedContracts {
-            guard let ends = ContractEnds(contract, index), ends.to.contextInIsComplete else { continue }
+            guard let ends = ContractEnds(contract, index), index.contextInIsKnown(ends.to) else { continue }
             for carried in contract.carries {
                 if ends.to.contextIn.contains(where: { $0.context.value == carried.value && $0.from.value == ends.from.id }) { continue }
                 var notes: [Diagnostic.Note] = []

@@ -11,19 +11,17 @@ struct OrphanedContextInRule: HandbookRule {
         var out: [Diagnostic] = []
         for consumer in index.roles {
             for flow in consumer.contextIn {
-                guard case let .role(producer) = index.actor(flow.from.value), producer.contextOutIsComplete else { continue }
+                guard case let .role(producer) = index.actor(flow.from.value), index.contextOutIsKnown(producer) else { continue }
                 let context = flow.context.value
                 let produced = producer.contextOut.filter { $0.context.value == context }
                 if produced.isEmpty {
                     var notes: [Diagnostic.Note] = []
-                    let candidates = producer.contextOut.map(\.context)
-                    if let close = Suggestion.closest(to: context, among: candidates.map(\.value)),
-                       let declared = candidates.first(where: { $0.value == close }) {
-                        notes.append(.init("did you mean '\(close)'?", at: declared.location))
+                    if let declared = Self.suggestion(for: context, from: producer) {
+                        notes.append(.init("did you mean '\(declared.value)'?", at: declared.location))
                     }
                     out.append(diagnostic("'\(context)' is consumed from '\(producer.id)', but \(producer.id) produces no such context",
                                           at: flow.context.location, notes: notes))
-                } else if !produced.contains(where: { $0.sends(to: consumer.id) }), produced.allSatisfy(\.targetsAreComplete) {
+                } else if !produced.contains(where: { $0.sends(to: consumer.id) }) {
                     let targets = produced.flatMap(\.to).map { "'\($0.value)'" }.joined(separator: ", ")
                     out.append(diagnostic("'\(context)' is consumed from '\(producer.id)', but \(producer.id) does not send it to '\(consumer.id)'",
                                           at: flow.context.location,
@@ -32,5 +30,12 @@ struct OrphanedContextInRule: HandbookRule {
             }
         }
         return out
+    }
+
+    /// The producer's context that a consumed id most likely meant.
+    static func suggestion(for context: String, from producer: Role) -> Located<String>? {
+        let candidates = producer.contextOut.map(\.context)
+        guard let close = Suggestion.closest(to: context, among: candidates.map(\.value)) else { return nil }
+        return candidates.first { $0.value == close }
     }
 }

@@ -12,7 +12,7 @@ struct UnconsumedContextOutRule: HandbookRule {
         var everyConsumerKnown = index.handbook.unreadable[.roles]?.isEmpty ?? true
         for role in index.roles {
             for flow in role.contextIn { consumed.insert(flow.from.value + "\u{0}" + flow.context.value) }
-            if !role.contextInIsComplete { everyConsumerKnown = false }
+            if !index.contextInIsKnown(role) { everyConsumerKnown = false }
         }
         var out: [Diagnostic] = []
         for producer in index.roles {
@@ -26,8 +26,15 @@ struct UnconsumedContextOutRule: HandbookRule {
                         }
                         continue
                     }
-                    guard case let .role(consumer) = index.actor(target.value), consumer.contextInIsComplete else { continue }
-                    if consumer.contextIn.contains(where: { $0.from.value == producer.id && $0.context.value == context }) { continue }
+                    guard case let .role(consumer) = index.actor(target.value), index.contextInIsKnown(consumer) else { continue }
+                    let fromProducer = consumer.contextIn.filter { $0.from.value == producer.id }
+                    if fromProducer.contains(where: { $0.context.value == context }) { continue }
+                    // A consumed id that is a typo of this one is reported as
+                    // orphaned-context-in with "did you mean": one cause, one diagnostic.
+                    if fromProducer.contains(where: { flow in
+                        !producer.contextOut.contains { $0.context.value == flow.context.value }
+                            && OrphanedContextInRule.suggestion(for: flow.context.value, from: producer)?.value == context
+                    }) { continue }
                     var notes: [Diagnostic.Note] = []
                     let candidates = consumer.contextIn.filter { $0.from.value == producer.id }.map(\.context)
                     if let close = Suggestion.closest(to: context, among: candidates.map(\.value)),
