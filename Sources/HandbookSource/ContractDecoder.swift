@@ -38,8 +38,8 @@ enum ContractDecoder {
                 }
             }
             contract.gatesWereInvalid = contract.gates.isEmpty
-        } else if fields.has("gates") {
-            contract.gatesWereInvalid = true
+        } else if case .mapping = fields.value("gates")?.content {
+            contract.gatesWereInvalid = true // reported by list(_:) as invalid-value
         }
         if let node = fields.value("trigger"), let trigger = Fields(node, known: triggerFields, log: log, what: "'trigger'", owner: "trigger") {
             contract.acknowledgeWithin = duration(trigger, "acknowledge_within")

@@ -1,0 +1,151 @@
+import Diagnostics
+import Foundation
+import HandbookCheck
+import HandbookSource
+import Testing
+
+/// A handbook written into a temporary folder for one test: a small valid
+/// base that checks clean, with files replaced, added or removed. Files may
+/// carry `1️⃣` markers; `check()` returns the diagnostics and `at(_:)` the
+/// location a marker stood at (paths shown as `content/...`).
+struct TestHandbook {
+    static let base: [String: String] = [
+        "handbook.yaml": """
+            title: Test Handbook
+            lifecycle: [discover, decide]
+            external:
+              leadership: Leadership
+            """,
+        "stages/discover.md": "---\nname: Discover\nquestion: What?\noutput: A brief.\n---\nBody.\n",
+        "stages/decide.md": "---\nname: Decide\nquestion: Which?\noutput: A pitch.\n---\n",
+        "roles/pm.md": """
+            ---
+            name: PM
+            purpose: Pick problems.
+            engagement:
+              discover: lead
+              decide: lead
+            context_in:
+              - context: strategy
+                from: leadership
+              - context: estimate
+                from: eng
+            context_out:
+              - context: brief
+                to: [eng]
+            ---
+            # PM
+
+            ## How we work
+            """,
+        "roles/eng.md": """
+            ---
+            name: Engineer
+            purpose: Build.
+            engagement:
+              decide: support
+            context_in:
+              - context: brief
+                from: pm
+            context_out:
+              - context: estimate
+                to: [pm]
+            ---
+            """,
+        "contracts/brief.md": """
+            ---
+            name: Brief Handoff
+            from: pm
+            to: eng
+            boundary: discover -> decide
+            carries: [brief]
+            gates:
+              - Brief cites 3 data points
+            ---
+            """,
+    ]
+
+    private(set) var files: [String: String]
+    private var markers: [Character: (file: String, line: Int, column: Int)] = [:]
+    private var rawFiles: [String: [UInt8]] = [:]
+
+    init(_ overrides: [String: String?] = [:]) {
+        files = Self.base
+        for (path, text) in overrides { files[path] = text }
+    }
+
+    /// Adds a file with exact bytes (invalid UTF-8, NUL bytes...).
+    mutating func setBytes(_ path: String, _ bytes: [UInt8]) { rawFiles[path] = bytes }
+
+    func at(_ marker: Character) -> Diagnostics.SourceLocation {
+        guard let position = markers[marker] else {
+            Issue.record("no marker \(marker) in the test handbook")
+            return Diagnostics.SourceLocation(file: "?", line: 0, column: 0)
+        }
+        return Diagnostics.SourceLocation(file: "content/" + position.file, line: position.line, column: position.column)
+    }
+
+    /// Writes the handbook to a new temporary folder and returns its path.
+    mutating func write() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-test-\(UUID().uuidString)/content")
+        markers = [:]
+        for (path, marked) in files.sorted(by: { $0.key < $1.key }) {
+            let text = MarkedText(marked)
+            for (marker, position) in text.positions { markers[marker] = (path, position.line, position.column) }
+            try write(Array(text.text.utf8), to: root.appendingPathComponent(path))
+        }
+        for (path, bytes) in rawFiles { try write(bytes, to: root.appendingPathComponent(path)) }
+        return root.path
+    }
+
+    private func write(_ bytes: [UInt8], to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    /// Loads and checks; diagnostics sorted, paths shown under `content/`.
+    mutating func check() throws -> [Diagnostic] {
+        let path = try write()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let loaded = try HandbookLoader.load(path: path, displayRoot: "content")
+        return HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
+    }
+}
+
+/// A compact, comparable form of a diagnostic for `#expect(==)`.
+struct Reported: Equatable, CustomStringConvertible {
+    var rule: String
+    var severity: Severity
+    var location: Diagnostics.SourceLocation
+    var message: String
+    var notes: [String]
+
+    init(_ rule: RuleID, _ severity: Severity, _ location: Diagnostics.SourceLocation, _ message: String, notes: [String] = []) {
+        self.rule = rule.rawValue
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.notes = notes
+    }
+
+    init(_ d: Diagnostic) {
+        rule = d.rule.rawValue
+        severity = d.severity
+        location = d.location
+        message = d.message
+        notes = d.notes.map { note in note.location.map { "\(note.message) (\($0))" } ?? note.message }
+    }
+
+    var description: String { "\(location): \(severity.rawValue): \(message) [\(rule)] \(notes)" }
+}
+
+extension Array where Element == Diagnostic {
+    var reported: [Reported] { map(Reported.init) }
+}
+
+/// `#expect(actual == expected)` that prints both lists when they differ.
+func expectSame(_ actual: [Reported], _ expected: [Reported], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(actual == expected,
+            "\nactual:\n\(actual.map(\.description).joined(separator: "\n"))\nexpected:\n\(expected.map(\.description).joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
+}
