@@ -27,7 +27,7 @@ enum YAMLComposer {
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return .failure(builder.problem(from: parser))
+                    return .failure(builder.problem(from: parser, text: UnsafeBufferPointer(rebasing: bytes[...])))
                 }
                 defer { yaml_event_delete(&event) }
                 do {
@@ -65,17 +65,38 @@ enum YAMLComposer {
             (Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1)
         }
 
-        func problem(from parser: yaml_parser_t) -> YAMLProblem {
-            let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        func problem(from parser: yaml_parser_t, text: UnsafeBufferPointer<UInt8>) -> YAMLProblem {
+            var problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+            if problem.hasPrefix("Maximum nesting level") { problem = "nesting deeper than 1000 levels" }
             var message = "invalid YAML: \(problem)"
-            if let context = parser.context.map({ String(cString: $0) }) { message += " (\(context))" }
-            let mark = parser.problem_mark
-            var (line, column) = position(mark)
             if parser.error == YAML_READER_ERROR {
-                // Reader errors carry a byte offset, not a mark.
-                (line, column) = (lineOffset + 1, 1)
+                // Reader errors carry a byte offset and value, not a mark.
+                let hex = String(UInt32(bitPattern: parser.problem_value), radix: 16, uppercase: true)
+                message += " (character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))"
+                let (line, column) = Self.position(ofByte: Int(parser.problem_offset), in: text)
+                return YAMLProblem(message: message, line: line + lineOffset, column: column)
             }
+            if let context = parser.context.map({ String(cString: $0) }), context != "while parsing" { message += " (\(context))" }
+            let (line, column) = position(parser.problem_mark)
             return YAMLProblem(message: message, line: line, column: column)
+        }
+
+        /// 1-based line and scalar column of a byte offset.
+        static func position(ofByte offset: Int, in text: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+            var line = 1
+            var column = 1
+            var i = 0
+            while i < min(offset, text.count) {
+                let byte = text[i]
+                if byte == 0x0A || (byte == 0x0D && (i + 1 >= text.count || text[i + 1] != 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 && byte != 0x0D {
+                    column += 1
+                }
+                i += 1
+            }
+            return (line, column)
         }
 
         static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

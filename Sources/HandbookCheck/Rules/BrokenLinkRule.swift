@@ -33,10 +33,11 @@ struct BrokenLinkRule: HandbookRule {
         }
         guard handbook.contentFiles[relative] != nil else {
             var notes: [Diagnostic.Note] = []
-            let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
-            let siblings = handbook.contentFiles.keys.filter { $0.split(separator: "/").dropLast().joined(separator: "/") == folder }
-            if let close = Suggestion.closest(to: relative, among: siblings.sorted()) {
-                notes.append(.init("did you mean '\(close)'?"))
+            // Compare ids within the same folder, not whole paths.
+            let (folder, name) = Self.split(relative)
+            let siblings = handbook.contentFiles.keys.map(Self.split).filter { $0.folder == folder }.map(\.name)
+            if name.hasSuffix(".md"), let close = Suggestion.closest(to: String(name.dropLast(3)), among: siblings.map { String($0.dropLast(3)) }.sorted()) {
+                notes.append(.init("did you mean '\(folder.isEmpty ? "" : folder + "/")\(close).md'?"))
             }
             return ("link \(quoted) names no content file: '\(relative)' does not exist", notes)
         }
@@ -44,6 +45,11 @@ struct BrokenLinkRule: HandbookRule {
         guard let targetDocument = ContentDocument.find(relative, in: handbook) else { return nil } // unreadable: reported already
         if targetDocument.anchors.contains(fragment) { return nil }
         return ("link \(quoted) names no heading in '\(relative)'", anchorNotes(fragment, targetDocument.anchors))
+    }
+
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 
     func anchorNotes(_ fragment: String, _ anchors: [String]) -> [Diagnostic.Note] {
