@@ -36,8 +36,7 @@ let package = Package(
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
         .testTarget(
             name: "HandoffTests",
-            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandoffCLI"],
-            exclude: ["Fixtures"]
+            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandoffCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

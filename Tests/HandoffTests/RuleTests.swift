@@ -241,8 +241,7 @@ import Testing
             "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief]\ngates:\n  - Brief cites 3 data points\n  - 1️⃣Provide good context\n---\n",
         ])
         expectSame(try handbook.check().reported, [
-            Reported(.vagueGate, .warning, handbook.at("1️⃣"), "gate 'Provide good context' states a preference, not a checkable constraint",
-                     notes: ["name something a reviewer can check: a number, a named artifact or a yes/no fact"]),
+            Reported(.vagueGate, .warning, handbook.at("1️⃣"), "gate 'Provide good context' states a preference, not a checkable constraint"),
         ])
     }
 
@@ -331,8 +330,7 @@ import Testing
         ])
         // Sorted by file: contracts/ before handbook.yaml. context-hoarding (qa) is off.
         expectSame(try handbook.check().reported, [
-            Reported(.vagueGate, .error, handbook.at("3️⃣"), "gate 'Enough detail' states a preference, not a checkable constraint",
-                     notes: ["name something a reviewer can check: a number, a named artifact or a yes/no fact"]),
+            Reported(.vagueGate, .error, handbook.at("3️⃣"), "gate 'Enough detail' states a preference, not a checkable constraint"),
             Reported(.invalidValue, .error, handbook.at("1️⃣"), "the severity of 'yaml-syntax' cannot be changed: it is always an error"),
             Reported(.invalidValue, .error, handbook.at("2️⃣"), "'vage-gate' is not a rule id", notes: ["did you mean 'vague-gate'?"]),
         ])

@@ -67,8 +67,7 @@ struct VagueGateRule: HandbookRule {
         var out: [Diagnostic] = []
         for contract in index.handbook.sortedContracts {
             for gate in contract.gates where Self.isVague(gate.value) {
-                out.append(diagnostic("gate '\(gate.value)' states a preference, not a checkable constraint", at: gate.location,
-                                      notes: [.init("name something a reviewer can check: a number, a named artifact or a yes/no fact")]))
+                out.append(diagnostic("gate '\(gate.value)' states a preference, not a checkable constraint", at: gate.location))
             }
         }
         return out

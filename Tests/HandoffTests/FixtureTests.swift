@@ -1,0 +1,42 @@
+import Diagnostics
+import Foundation
+import HandbookCheck
+import HandbookSource
+import Testing
+
+/// Whole fixture handbooks: `Tests/Fixtures/valid/<case>/content` check
+/// clean; `Tests/Fixtures/invalid/<case>/content` give exactly the text in
+/// `<case>/expected-diagnostics.txt` (re-record with HANDOFF_RECORD=1).
+@Suite struct FixtureTests {
+    static func report(_ content: URL) throws -> DiagnosticReport {
+        let loaded = try HandbookLoader.load(path: content.path, displayRoot: "content")
+        return DiagnosticReport(diagnostics: HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics),
+                                files: loaded.handbook.fileCount)
+    }
+
+    @Test(arguments: Paths.subfolders(of: Paths.fixtures.appendingPathComponent("valid")))
+    func validFixtureIsClean(name: String) throws {
+        let report = try Self.report(Paths.fixtures.appendingPathComponent("valid/\(name)/content"))
+        #expect(report.diagnostics.isEmpty, "\(report.text())")
+    }
+
+    @Test func theExampleHandbookIsClean() throws {
+        let report = try Self.report(Paths.exampleContent)
+        #expect(report.text() == "0 errors, 0 warnings in 29 files\n")
+    }
+
+    @Test(arguments: Paths.subfolders(of: Paths.fixtures.appendingPathComponent("invalid")))
+    func invalidFixtureMatchesExpectedDiagnostics(name: String) throws {
+        let folder = Paths.fixtures.appendingPathComponent("invalid/\(name)")
+        let actual = try Self.report(folder.appendingPathComponent("content")).text()
+        let expectedFile = folder.appendingPathComponent("expected-diagnostics.txt")
+        if Paths.recording {
+            try actual.write(to: expectedFile, atomically: true, encoding: .utf8)
+            Issue.record("re-recorded \(expectedFile.path); run again without HANDOFF_RECORD")
+            return
+        }
+        let expected = try String(contentsOf: expectedFile, encoding: .utf8)
+        #expect(actual == expected)
+        #expect(!actual.hasPrefix("0 errors, 0 warnings"), "an invalid fixture must report something")
+    }
+}

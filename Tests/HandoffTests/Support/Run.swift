@@ -1,0 +1,31 @@
+import Foundation
+
+/// Runs the built `handoff` binary and captures what it prints.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    init(_ arguments: [String], in directory: URL = Paths.packageRoot, environment: [String: String] = [:]) throws {
+        let process = Process()
+        process.executableURL = Paths.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SWIFT_DETERMINISTIC_HASHING")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting so that a large output cannot block.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        status = process.terminationStatus
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+    }
+}
