@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         // 6.2.2, not 5.0.1: its libyaml caps nesting (5.0.1 overflows the stack on deep input).
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -18,6 +19,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CSystemShims"),
         .target(name: "Diagnostics"),
         .target(name: "HandbookModel", dependencies: ["Diagnostics"]),
         .target(name: "Markup", dependencies: ["CCmarkGFM"]),
@@ -26,17 +28,24 @@ let package = Package(
             dependencies: ["Diagnostics", "HandbookModel", "Markup", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "HandbookCheck", dependencies: ["Diagnostics", "HandbookModel"]),
+        .executableTarget(name: "EmbedTheme"),
+        .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
+        .target(
+            name: "HandbookSite",
+            dependencies: ["CSystemShims", "Diagnostics", "HandbookModel", "Markup", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedThemePlugin"]
+        ),
         .target(
             name: "HandoffCLI",
             dependencies: [
-                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck",
+                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
         .testTarget(
             name: "HandoffTests",
-            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandoffCLI"]
+            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandoffCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

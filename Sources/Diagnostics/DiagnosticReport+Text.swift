@@ -2,12 +2,12 @@ extension DiagnosticReport {
     /// The compiler-style text of FORMAT.md: one `path:line:col: severity:
     /// message [rule]` line per diagnostic, its notes indented, then the
     /// summary line. `color` adds ANSI colours (only for a terminal).
-    public func text(color: Bool = false) -> String {
+    public func text(color: Bool = false, summary withSummary: Bool = true) -> String {
         var out = ""
         for diagnostic in diagnostics {
             out += Self.line(for: diagnostic, color: color)
         }
-        out += summary + "\n"
+        if withSummary { out += summary + "\n" }
         return out
     }
 

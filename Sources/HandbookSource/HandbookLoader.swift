@@ -1,5 +1,4 @@
 import Diagnostics
-import Dispatch
 import HandbookModel
 
 /// Finds a handbook's files and loads them into a `Handbook`, collecting
@@ -73,12 +72,8 @@ public enum HandbookLoader {
         handbook.fileCount = fileCount
 
         // Parse in parallel; merge in job order so the result is deterministic.
-        let results = ResultSlots<Outcome>(count: jobs.count)
-        let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            results.store(load(work[index]), at: index)
-        }
-        for (job, outcome) in zip(jobs, results.values) {
+        let outcomes = jobs.concurrentMap(load)
+        for (job, outcome) in zip(jobs, outcomes) {
             diagnostics += outcome.diagnostics
             guard let entity = outcome.entity else {
                 handbook.unreadable[job.kind, default: []].insert(job.id)
@@ -157,18 +152,4 @@ public enum HandbookLoader {
         }
         return out.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
     }
-}
-
-/// Write-once slots filled from `concurrentPerform`: each index is written by
-/// exactly one iteration, and read only after all of them have finished.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: Value, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-
-    var values: [Value] { slots.map { $0! } }
 }

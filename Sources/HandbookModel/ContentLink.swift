@@ -1,4 +1,3 @@
-import HandbookModel
 
 /// A link destination in a body, when it may point at a content file: no
 /// scheme, not absolute, and either a bare `#anchor` or a path to a `.md`

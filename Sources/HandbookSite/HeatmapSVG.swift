@@ -1,0 +1,112 @@
+import HandbookModel
+import Markup
+
+/// The Role × Lifecycle engagement heatmap: rows are stages in lifecycle
+/// order, columns are roles. Every cell carries a letter (L, S, C, ·) so it
+/// reads without colour; the fills are a sequential blue ramp (ColorBrewer
+/// Blues, safe for the common colour-vision deficiencies). Each cell links
+/// to its role page with a hover title naming role, stage and level.
+///
+/// Column labels are rotated 45°: neighbouring labels are `cell` apart
+/// horizontally, so `cell × sin 45°` (≈ 31 px) apart perpendicular to the
+/// text, more than the 12 px font; any number of roles fits without
+/// overlap. Long names are shortened with "…" (full name in the title).
+/// Coordinates are integers, so the output is byte-stable.
+struct HeatmapSVG {
+    let graph: SiteGraph
+    let page: PageRef
+
+    static let cell = 44
+    static let rowHeight = 34
+    static let gap = 2
+    static let maxLabel = 26
+    static let charWidth = 7.5
+
+    struct Style {
+        let fill: String
+        let text: String
+        let letter: String
+    }
+
+    static func style(_ level: Engagement?) -> Style {
+        switch level {
+        case .lead: Style(fill: "#08519c", text: "#ffffff", letter: "L")
+        case .support: Style(fill: "#6baed6", text: "#08306b", letter: "S")
+        case .consult: Style(fill: "#c6dbef", text: "#08306b", letter: "C")
+        case nil: Style(fill: "#f2f2f2", text: "#595959", letter: "·")
+        }
+    }
+
+    static func shortened(_ name: String) -> String {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count > maxLabel else { return name }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[0..<(maxLabel - 1)])
+        return String(out) + "…"
+    }
+
+    static func width(_ text: String) -> Int { Int((Double(text.unicodeScalars.count) * charWidth).rounded(.up)) }
+
+    func render(standalone: Bool) -> String {
+        let stages = graph.stages
+        let roles = graph.roles
+        let e = HTMLText.escape
+        let cell = Self.cell, row = Self.rowHeight, gap = Self.gap
+        let stageLabels = stages.map { Self.shortened($0.name) }
+        let roleLabels = roles.map { Self.shortened($0.name) }
+        let labelWidth = max(80, (stageLabels.map(Self.width).max() ?? 0) + 16)
+        let longestRole = roleLabels.map(Self.width).max() ?? 0
+        let diagonal = Int((Double(longestRole) * 0.7072).rounded(.up))
+        let headerHeight = diagonal + 24
+        let gridWidth = roles.count * (cell + gap)
+        let gridHeight = stages.count * (row + gap)
+        let legendTop = headerHeight + gridHeight + 18
+        let width = max(labelWidth + gridWidth + diagonal + 12, labelWidth + 420)
+        let height = legendTop + 30
+
+        var svg = ""
+        if standalone { svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"heatmap-svg\""
+        svg += " width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\""
+        svg += " aria-labelledby=\"heatmap-title heatmap-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">\n"
+        svg += "<title id=\"heatmap-title\">Role × Lifecycle engagement</title>\n"
+        svg += "<desc id=\"heatmap-desc\">Rows are the \(stages.count) lifecycle stages in order, columns are the \(roles.count) roles. "
+        svg += "Each cell says whether the role leads (L), supports (S), consults (C) or is not engaged (·) in that stage, and links to the role's page.</desc>\n"
+
+        // Column headers: role names, rotated.
+        for (index, role) in roles.enumerated() {
+            let x = labelWidth + index * (cell + gap) + cell / 2
+            let y = headerHeight - 8
+            svg += "<a xlink:href=\"\(e(page.href(to: PageRef(.roles, role.id))))\"><title>\(e(role.name))</title>"
+            svg += "<text x=\"\(x)\" y=\"\(y)\" transform=\"rotate(-45 \(x) \(y))\" fill=\"currentColor\">\(e(roleLabels[index]))</text></a>\n"
+        }
+        // Rows.
+        for (rowIndex, stage) in stages.enumerated() {
+            let y = headerHeight + rowIndex * (row + gap)
+            svg += "<a xlink:href=\"\(e(page.href(to: PageRef(.stages, stage.id))))\"><title>\(e(stage.name))</title>"
+            svg += "<text x=\"\(labelWidth - 10)\" y=\"\(y + row / 2 + 4)\" text-anchor=\"end\" fill=\"currentColor\">\(e(stageLabels[rowIndex]))</text></a>\n"
+            for (columnIndex, role) in roles.enumerated() {
+                let level = role.engagement[stage.id]?.level
+                let style = Self.style(level)
+                let x = labelWidth + columnIndex * (cell + gap)
+                let label = level?.label ?? "Not engaged"
+                svg += "<a xlink:href=\"\(e(page.href(to: PageRef(.roles, role.id))))\">"
+                svg += "<title>\(e(role.name)) · \(e(stage.name)): \(label)</title>"
+                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(row)\" rx=\"3\" fill=\"\(style.fill)\"/>"
+                svg += "<text x=\"\(x + cell / 2)\" y=\"\(y + row / 2 + 5)\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\" fill=\"\(style.text)\">\(style.letter)</text></a>\n"
+            }
+        }
+        // Legend.
+        var x = labelWidth
+        for level in [Engagement.lead, .support, .consult, nil] as [Engagement?] {
+            let style = Self.style(level)
+            let label = level?.label ?? "Not engaged"
+            svg += "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"22\" height=\"18\" rx=\"3\" fill=\"\(style.fill)\"/>"
+            svg += "<text x=\"\(x + 11)\" y=\"\(legendTop + 13)\" text-anchor=\"middle\" font-weight=\"600\" fill=\"\(style.text)\">\(style.letter)</text>"
+            svg += "<text x=\"\(x + 28)\" y=\"\(legendTop + 13)\" fill=\"currentColor\">\(label)</text>\n"
+            x += 28 + Self.width(label) + 18
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+}

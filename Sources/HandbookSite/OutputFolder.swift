@@ -1,0 +1,140 @@
+import CSystemShims
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a build writes: a temporary folder beside the output, swapped in
+/// only when every page is written, so that a reader never sees a
+/// half-written site and a failed build leaves the previous output as it was.
+///
+/// Refuses outputs that would destroy a user's files: `/`, the home folder,
+/// the working folder, a folder that holds the content or templates, a
+/// symlink, and a non-empty folder that handoff did not make (no marker
+/// file) unless `force`.
+public final class OutputFolder: @unchecked Sendable {
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Marks a folder as made by handoff (it may be replaced).
+    public static let marker = ".handoff-site"
+
+    public let path: String
+    let parent: String
+    let name: String
+    let temporary: String
+
+    public init(path given: String, protecting protected: [String], force: Bool) throws {
+        let path = Self.absolute(given)
+        guard path != "/" else { throw Refusal(description: "refusing to write the site into '/'") }
+        let home = ProcessInfo.processInfo.environment["HOME"].map(Self.absolute)
+        let cwd = Self.absolute(".")
+        if path == home { throw Refusal(description: "refusing to replace the home folder '\(given)'") }
+        if path == cwd || cwd.hasPrefix(path + "/") {
+            throw Refusal(description: "refusing to replace '\(given)': it holds the working folder")
+        }
+        for folder in protected.map(Self.absolute) where folder == path || folder.hasPrefix(path + "/") {
+            throw Refusal(description: "refusing to replace '\(given)': it holds the handbook's sources")
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFLNK { throw Refusal(description: "refusing to write through the symlink '\(given)'") }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw Refusal(description: "'\(given)' exists and is not a folder") }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            if !entries.isEmpty && !entries.contains(Self.marker) && !force {
+                throw Refusal(description: "refusing to replace '\(given)': it is not empty and was not made by handoff (use --force)")
+            }
+        }
+        self.path = path
+        parent = (path as NSString).deletingLastPathComponent
+        name = (path as NSString).lastPathComponent
+        temporary = parent + "/." + name + ".handoff-tmp-\(getpid())"
+        removeLeftovers()
+        guard mkdir(parent, 0o755) == 0 || errno == EEXIST else {
+            throw Refusal(description: "cannot create '\(parent)': \(String(cString: strerror(errno)))")
+        }
+        guard mkdir(temporary, 0o755) == 0 else {
+            throw Refusal(description: "cannot create '\(temporary)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Temporary and old folders of builds that were interrupted.
+    private func removeLeftovers() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for entry in names where entry.hasPrefix("." + name + ".handoff-tmp-") || entry.hasPrefix("." + name + ".handoff-old-") {
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
+
+    /// Creates the folders pages go into (call before writing in parallel).
+    public func makeFolders(_ relative: [String]) throws {
+        for folder in relative {
+            guard Self.isSafe(folder) else { throw Refusal(description: "unsafe output path '\(folder)'") }
+            if mkdir(temporary + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw Refusal(description: "cannot create '\(folder)': \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Writes one new file; never follows a symlink, never leaves the folder.
+    public func write(_ relative: String, _ bytes: [UInt8]) throws {
+        guard Self.isSafe(relative) else { throw Refusal(description: "unsafe output path '\(relative)'") }
+        let fd = open(temporary + "/" + relative, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Refusal(description: "cannot write '\(relative)': \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Refusal(description: "cannot write '\(relative)': \(String(cString: strerror(errno)))")
+            }
+            offset += n
+        }
+    }
+
+    /// Relative, no `.`/`..`/empty components, no NUL or backslash.
+    static func isSafe(_ relative: String) -> Bool {
+        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.utf8.contains(0), !relative.contains("\\") else { return false }
+        return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+    }
+
+    /// Swaps the finished site in.
+    public func commit() throws {
+        try write(Self.marker, Array("This folder was generated by handoff and is replaced by each build.\n".utf8))
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if handoff_rename_exchange(temporary, path) == 0 {
+                try? FileManager.default.removeItem(atPath: temporary) // now the previous site
+                return
+            }
+            // No atomic exchange here: move the old site aside, then the new one in.
+            let old = parent + "/." + name + ".handoff-old-\(getpid())"
+            guard rename(path, old) == 0 else { throw Refusal(description: "cannot replace '\(path)': \(String(cString: strerror(errno)))") }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(old, path)
+                throw Refusal(description: "cannot replace '\(path)': \(reason)")
+            }
+            try? FileManager.default.removeItem(atPath: old)
+        } else if rename(temporary, path) != 0 {
+            throw Refusal(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes the temporary folder; the previous output stays as it was.
+    public func abandon() {
+        try? FileManager.default.removeItem(atPath: temporary)
+    }
+}

@@ -1,0 +1,125 @@
+import Diagnostics
+import HandbookModel
+
+/// Renders a checked handbook into an `OutputFolder`: one page per role,
+/// stage, contract, context and page, the overview, `heatmap.svg`, and the
+/// theme's assets. Pages render in parallel; every byte depends only on the
+/// handbook and the theme.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        /// The content folder as shown in diagnostics ("content"), to make
+        /// warning locations on the overview relative to it.
+        public var contentRoot: String
+        /// The content folder's path from the repository root ("content"),
+        /// for "Edit this page" links.
+        public var repositoryPath: String
+        public var generator: String
+
+        public init(contentRoot: String, repositoryPath: String, generator: String) {
+            self.contentRoot = contentRoot
+            self.repositoryPath = repositoryPath
+            self.generator = generator
+        }
+    }
+
+    public struct Summary: Sendable {
+        public var pages: Int
+        public var files: Int
+    }
+
+    let graph: SiteGraph
+    let views: ViewFactory
+    let theme: Theme
+    let warnings: [Diagnostic]
+    let options: Options
+
+    public init(handbook: Handbook, warnings: [Diagnostic], theme: Theme, options: Options) {
+        graph = SiteGraph(handbook)
+        views = ViewFactory(graph: graph)
+        self.theme = theme
+        self.warnings = warnings
+        self.options = options
+    }
+
+    /// Every page of the site, in a stable order.
+    var pages: [PageRef] {
+        var pages: [PageRef] = [.index]
+        pages += graph.stages.map { PageRef(.stages, $0.id) }
+        pages += graph.roles.map { PageRef(.roles, $0.id) }
+        pages += graph.contracts.map { PageRef(.contracts, $0.id) }
+        pages += graph.contextIDs.map { PageRef(.contexts, $0) }
+        pages += graph.pages.map { PageRef(.pages, $0.id) }
+        return pages
+    }
+
+    public func build(into output: OutputFolder) throws -> Summary {
+        try output.makeFolders(["stages", "roles", "contracts", "contexts", "pages"])
+        let pages = self.pages
+        let failures = pages.concurrentMap { page -> OutputFolder.Refusal? in
+            do {
+                try output.write(page.path, Array(render(page).utf8))
+                return nil
+            } catch {
+                return error as? OutputFolder.Refusal ?? OutputFolder.Refusal(description: "\(error)")
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        try output.write("heatmap.svg", Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8))
+        for asset in theme.assets { try output.write(asset.name, asset.bytes) }
+        return Summary(pages: pages.count, files: pages.count + 1 + theme.assets.count)
+    }
+
+    func render(_ page: PageRef) -> String {
+        let template: String
+        let content: String
+        switch page.kind {
+        case .index:
+            template = "index"
+            content = theme.render(views.index(warnings: warnings, contentRoot: options.contentRoot), template: template)
+        case .stage:
+            template = "stage"
+            content = theme.render(views.stage(graph.handbook.stages[page.id]!), template: template)
+        case .role:
+            template = "role"
+            content = theme.render(views.role(graph.handbook.roles[page.id]!), template: template)
+        case .contract:
+            template = "contract"
+            content = theme.render(views.contract(graph.handbook.contracts[page.id]!), template: template)
+        case .context:
+            template = "context"
+            content = theme.render(views.context(page.id), template: template)
+        case .page:
+            template = "page"
+            content = theme.render(views.page(graph.handbook.pages[page.id]!), template: template)
+        }
+        let title = graph.title(of: page)
+        let layout = LayoutView(
+            siteTitle: graph.settings.title, pageTitle: title,
+            documentTitle: page.kind == .index ? title : "\(title) · \(graph.settings.title)",
+            description: graph.settings.description ?? "", hasDescription: graph.settings.description != nil,
+            root: page.root, homeHref: page.href(to: .index), isHome: page.kind == .index,
+            nav: views.nav(for: page), contentHTML: content,
+            editURL: editURL(page) ?? "", hasEditURL: editURL(page) != nil,
+            pageKind: template, generator: options.generator)
+        return theme.render(layout, template: "layout")
+    }
+
+    /// `repository` + the content file's path in the repository.
+    func editURL(_ page: PageRef) -> String? {
+        guard var repository = graph.settings.repository, !repository.isEmpty else { return nil }
+        let file: String
+        switch page.kind {
+        case .index: return nil
+        case .stage: file = "stages/\(page.id).md"
+        case .role: file = "roles/\(page.id).md"
+        case .contract: file = "contracts/\(page.id).md"
+        case .page: file = "pages/\(page.id).md"
+        case .context:
+            guard graph.handbook.contexts[page.id] != nil else { return nil }
+            file = "contexts/\(page.id).md"
+        }
+        while repository.hasSuffix("/") { repository.removeLast() }
+        let prefix = options.repositoryPath.isEmpty ? "" : options.repositoryPath + "/"
+        return repository + "/" + prefix + file
+    }
+}

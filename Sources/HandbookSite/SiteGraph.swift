@@ -1,0 +1,165 @@
+import HandbookModel
+
+/// The relations the pages show, computed once from a checked handbook:
+/// who produces and consumes each context, which contracts touch each role
+/// and stage, which workflows run in each stage, and every backlink.
+struct SiteGraph: Sendable {
+    struct Production: Sendable { var role: Role; var flow: ContextOut }
+    struct Consumption: Sendable { var role: Role; var flow: ContextIn }
+    struct StageWorkflow: Sendable { var role: Role; var workflow: Workflow }
+
+    let handbook: Handbook
+    let settings: Settings
+    let stages: [Stage]
+    let roles: [Role]
+    let contracts: [Contract]
+    let pages: [Page]
+    /// Every context referenced anywhere, or described in contexts/.
+    private(set) var contextIDs: [String] = []
+    private(set) var producers: [String: [Production]] = [:]
+    private(set) var consumers: [String: [Consumption]] = [:]
+    private(set) var contractsCarrying: [String: [Contract]] = [:]
+    private(set) var contractsFrom: [String: [Contract]] = [:]
+    private(set) var contractsTo: [String: [Contract]] = [:]
+    private(set) var contractsLeaving: [String: [Contract]] = [:]
+    private(set) var contractsEntering: [String: [Contract]] = [:]
+    private(set) var workflowsIn: [String: [StageWorkflow]] = [:]
+    private(set) var backlinks: [PageRef: Set<PageRef>] = [:]
+
+    init(_ handbook: Handbook) {
+        self.handbook = handbook
+        settings = handbook.settings ?? Settings(file: "handbook.yaml")
+        stages = settings.lifecycle.compactMap { handbook.stages[$0.value] }
+        // Roles in the order of the work: by the first stage they lead, then
+        // the first they take part in, then by name. The heatmap then reads
+        // as a diagonal.
+        let position = Dictionary(uniqueKeysWithValues: (handbook.settings?.lifecycle ?? []).enumerated().map { ($1.value, $0) })
+        func firstStage(_ role: Role, leading: Bool) -> Int {
+            role.engagement.filter { !leading || $0.value.level == .lead }.keys.compactMap { position[$0] }.min() ?? Int.max
+        }
+        roles = handbook.sortedRoles.sorted { a, b in
+            let keyA = (firstStage(a, leading: true), firstStage(a, leading: false))
+            let keyB = (firstStage(b, leading: true), firstStage(b, leading: false))
+            if keyA != keyB { return keyA < keyB }
+            return a.name != b.name ? a.name < b.name : a.id < b.id
+        }
+        contracts = handbook.sortedContracts
+        pages = handbook.pages.values.sorted { a, b in
+            switch (a.order, b.order) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.name != b.name ? a.name < b.name : a.id < b.id
+            }
+        }
+        var contexts = Set(handbook.contexts.keys)
+        for role in roles {
+            for flow in role.contextOut {
+                contexts.insert(flow.context.value)
+                producers[flow.context.value, default: []].append(Production(role: role, flow: flow))
+                for target in flow.to where target.value != ContextOut.everyone {
+                    link(.init(.roles, role.id), to: .init(.roles, target.value))
+                }
+                link(.init(.roles, role.id), to: .init(.contexts, flow.context.value))
+            }
+            for flow in role.contextIn {
+                contexts.insert(flow.context.value)
+                consumers[flow.context.value, default: []].append(Consumption(role: role, flow: flow))
+                link(.init(.roles, role.id), to: .init(.roles, flow.from.value))
+                link(.init(.roles, role.id), to: .init(.contexts, flow.context.value))
+            }
+            for stage in role.engagement.keys { link(.init(.roles, role.id), to: .init(.stages, stage)) }
+            for workflow in role.workflows {
+                if let stage = workflow.stage?.value {
+                    workflowsIn[stage, default: []].append(StageWorkflow(role: role, workflow: workflow))
+                }
+            }
+        }
+        for contract in contracts {
+            let ref = PageRef(.contracts, contract.id)
+            for carried in contract.carries {
+                contexts.insert(carried.value)
+                contractsCarrying[carried.value, default: []].append(contract)
+                link(ref, to: .init(.contexts, carried.value))
+            }
+            if let from = contract.from?.value {
+                contractsFrom[from, default: []].append(contract)
+                link(ref, to: .init(.roles, from))
+            }
+            if let to = contract.to?.value {
+                contractsTo[to, default: []].append(contract)
+                link(ref, to: .init(.roles, to))
+            }
+            if let boundary = contract.boundary {
+                contractsLeaving[boundary.from, default: []].append(contract)
+                contractsEntering[boundary.to, default: []].append(contract)
+                link(ref, to: .init(.stages, boundary.from))
+                link(ref, to: .init(.stages, boundary.to))
+            }
+        }
+        contextIDs = contexts.sorted()
+        for (kind, id, body) in Self.bodies(of: handbook) {
+            let source = PageRef(kind, id)
+            for link in body.links {
+                guard let target = ContentLink(link.destination) else { continue }
+                if target.path.isEmpty { continue }
+                guard let relative = ContentLink.resolve(target.path, from: "\(kind.rawValue)/\(id).md"),
+                      let page = Self.page(forContentPath: relative) else { continue }
+                self.link(source, to: page)
+            }
+        }
+    }
+
+    private mutating func link(_ source: PageRef, to target: PageRef) {
+        guard source != target else { return }
+        backlinks[target, default: []].insert(source)
+    }
+
+    static func bodies(of handbook: Handbook) -> [(EntityKind, String, Body)] {
+        var out: [(EntityKind, String, Body)] = []
+        out += handbook.stages.values.map { (.stages, $0.id, $0.body) }
+        out += handbook.roles.values.map { (.roles, $0.id, $0.body) }
+        out += handbook.contexts.values.map { (.contexts, $0.id, $0.body) }
+        out += handbook.contracts.values.map { (.contracts, $0.id, $0.body) }
+        out += handbook.pages.values.map { (.pages, $0.id, $0.body) }
+        return out
+    }
+
+    /// `roles/pm.md` → the role page.
+    static func page(forContentPath path: String) -> PageRef? {
+        let parts = path.split(separator: "/")
+        guard parts.count == 2, let kind = EntityKind(rawValue: String(parts[0])), parts[1].hasSuffix(".md") else { return nil }
+        return PageRef(kind, String(parts[1].dropLast(3)))
+    }
+
+    // MARK: Names
+
+    func title(of page: PageRef) -> String {
+        switch page.kind {
+        case .index: settings.title
+        case .stage: handbook.stages[page.id]?.name ?? page.id
+        case .role: handbook.roles[page.id]?.name ?? page.id
+        case .contract: handbook.contracts[page.id]?.name ?? page.id
+        case .context: contextName(page.id)
+        case .page: handbook.pages[page.id]?.name ?? page.id
+        }
+    }
+
+    func contextName(_ id: String) -> String {
+        handbook.contexts[id]?.name ?? Self.humanize(id)
+    }
+
+    /// `problem-brief` → "Problem brief" for contexts without a file.
+    static func humanize(_ id: String) -> String {
+        let words = id.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// A role's or an external's display name.
+    func actorName(_ id: String) -> String {
+        if id == ContextOut.everyone { return "all roles" }
+        return handbook.roles[id]?.name ?? settings.externals[id]?.name ?? id
+    }
+
+    func isRole(_ id: String) -> Bool { handbook.roles[id] != nil }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Mustache
+
+/// The default theme lives in `templates/` at the package root and is
+/// carried inside the binary by the EmbedThemePlugin.
+enum DefaultTheme {
+    static var files: [(name: String, bytes: [UInt8])] {
+        encodedFiles.map { ($0.name, Array(Data(base64Encoded: $0.base64) ?? Data())) }
+    }
+}
+
+/// The templates and assets a site is rendered with: the built-in theme,
+/// with a handbook's own `templates/` overriding it file by file. `*.mustache`
+/// files are templates (named without the extension, usable as partials);
+/// every other file is an asset copied to the output root.
+public struct Theme: Sendable {
+    public struct TemplateError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public var description: String { "\(file):\(line):\(column): error: \(message) [template]" }
+    }
+
+    public static let requiredTemplates = ["layout", "index", "role", "stage", "contract", "context", "page"]
+
+    let library: MustacheLibrary
+    let assets: [(name: String, bytes: [UInt8])]
+
+    /// - Parameters:
+    ///   - overrides: a folder of overriding files, or nil.
+    ///   - displayPath: how that folder is named in errors ("templates").
+    public static func load(overrides: String?, displayPath: String) throws -> Theme {
+        var files: [String: (bytes: [UInt8], source: String)] = [:]
+        for (name, bytes) in DefaultTheme.files { files[name] = (bytes, "built-in theme: \(name)") }
+        if let overrides {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = overrides + "/" + name
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw TemplateError(file: displayPath + "/" + name, line: 1, column: 1, message: "file could not be read")
+                }
+                files[name] = (Array(data), displayPath + "/" + name)
+            }
+        }
+        var library = MustacheLibrary()
+        var assets: [(String, [UInt8])] = []
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            guard name.hasSuffix(".mustache") else {
+                assets.append((name, file.bytes))
+                continue
+            }
+            guard let text = String(validating: file.bytes, as: UTF8.self) else {
+                throw TemplateError(file: file.source, line: 1, column: 1, message: "template is not valid UTF-8")
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: file.source, line: error.context.lineNumber, column: error.context.columnNumber,
+                                    message: Self.describe(error.error))
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+            throw TemplateError(file: displayPath + "/" + name + ".mustache", line: 1, column: 1, message: "template is missing")
+        }
+        return Theme(library: library, assets: assets)
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
+        case .unfinishedName: return "tag is not finished"
+        case .expectedSectionEnd: return "section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
+        case .illegalTokenInsideInheritSection: return "tag not allowed inside an inherited section"
+        case .textInsideInheritSection: return "text not allowed inside an inherited section"
+        case .invalidConfigVariableSyntax: return "invalid configuration variable"
+        case .unrecognisedConfigVariable: return "unknown configuration variable"
+        }
+    }
+
+    func render(_ object: Any, template: String) -> String {
+        library.render(object, withTemplate: template) ?? ""
+    }
+}

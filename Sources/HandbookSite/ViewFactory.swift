@@ -1,0 +1,264 @@
+import Diagnostics
+import HandbookModel
+import Markup
+
+/// Builds the view model of each page from the site graph. Links are
+/// relative to the page being built (`from`).
+struct ViewFactory: Sendable {
+    let graph: SiteGraph
+
+    // MARK: Shared pieces
+
+    func link(_ target: PageRef, from page: PageRef, text: String? = nil, fragment: String? = nil) -> LinkView {
+        LinkView(href: page.href(to: target, fragment: fragment), text: text ?? graph.title(of: target))
+    }
+
+    func actor(_ id: String, from page: PageRef) -> ActorView {
+        if graph.isRole(id) {
+            return ActorView(text: graph.actorName(id), href: page.href(to: PageRef(.roles, id)), hasPage: true, isExternal: false)
+        }
+        return ActorView(text: graph.actorName(id), href: "", hasPage: false, isExternal: id != ContextOut.everyone)
+    }
+
+    func contextLink(_ id: String, from page: PageRef) -> LinkView {
+        link(PageRef(.contexts, id), from: page, text: graph.contextName(id))
+    }
+
+    func summary(_ contract: Contract, from page: PageRef) -> ContractSummary {
+        let boundary = contract.boundary.map { "\(graph.title(of: PageRef(.stages, $0.from))) → \(graph.title(of: PageRef(.stages, $0.to)))" } ?? ""
+        return ContractSummary(href: page.href(to: PageRef(.contracts, contract.id)), name: contract.name,
+                               from: actor(contract.from?.value ?? "", from: page), to: actor(contract.to?.value ?? "", from: page),
+                               boundary: boundary)
+    }
+
+    func backlinks(of page: PageRef) -> [LinkView] {
+        (graph.backlinks[page] ?? []).sorted().map { link($0, from: page) }
+    }
+
+    func body(_ body: Body, of page: PageRef, reserved: [String]) -> BodyView {
+        // The page's own ids are never repeated by a body heading.
+        let ids = Set(reserved + reserved.map { $0 + "-heading" } + ["main", "referenced-by"])
+        let html = MarkdownHTML.render(body.markdown, reserved: ids) { destination in
+            Self.rewrite(destination)
+        }
+        return BodyView(html: html, hasHTML: !html.isEmpty)
+    }
+
+    /// A link to a content file becomes a link to its page: the site keeps
+    /// the content folder's layout, so only `.md` becomes `.html`.
+    static func rewrite(_ destination: String) -> String {
+        guard let link = ContentLink(destination), !link.path.isEmpty else { return destination }
+        var path = Substring(destination)
+        var fragment = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[hash...])
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        guard path.hasSuffix(".md") else { return destination }
+        return String(path.dropLast(3)) + ".html" + fragment
+    }
+
+    /// Roles that a flow names in `to` but that do not consume it from the producer.
+    func notConsumed(_ flow: ContextOut, producer: Role, from page: PageRef) -> [ActorView] {
+        flow.to.compactMap { target in
+            guard let consumer = graph.handbook.roles[target.value] else { return nil }
+            let consumes = consumer.contextIn.contains { $0.from.value == producer.id && $0.context.value == flow.context.value }
+            return consumes ? nil : actor(target.value, from: page)
+        }
+    }
+
+    func isMatched(_ flow: ContextIn, consumer: Role) -> Bool {
+        guard let producer = graph.handbook.roles[flow.from.value] else { return true } // external
+        return producer.contextOut.contains { $0.context.value == flow.context.value && $0.sends(to: consumer.id) }
+    }
+
+    func workflow(_ workflow: Workflow, of role: Role, from page: PageRef) -> WorkflowView {
+        let stage = workflow.stage?.value ?? ""
+        return WorkflowView(name: workflow.name, stage: link(PageRef(.stages, stage), from: page),
+                            role: link(PageRef(.roles, role.id), from: page), trigger: workflow.trigger, steps: workflow.steps)
+    }
+
+    // MARK: Pages
+
+    func role(_ role: Role) -> RoleView {
+        let page = PageRef(.roles, role.id)
+        let engagement = graph.stages.map { stage -> EngagementCell in
+            let level = role.engagement[stage.id]?.level
+            return EngagementCell(stage: link(PageRef(.stages, stage.id), from: page), level: level?.label ?? "Not engaged",
+                                  levelClass: level?.rawValue ?? "none")
+        }
+        let contextIn = role.contextIn.map { flow in
+            FlowInView(context: contextLink(flow.context.value, from: page), from: actor(flow.from.value, from: page),
+                       cadence: flow.cadence ?? "", hasCadence: flow.cadence != nil, unmatched: !isMatched(flow, consumer: role))
+        }
+        let contextOut = role.contextOut.map { flow in
+            let missing = notConsumed(flow, producer: role, from: page)
+            return FlowOutView(context: contextLink(flow.context.value, from: page), to: flow.to.map { actor($0.value, from: page) },
+                               cadence: flow.cadence ?? "", hasCadence: flow.cadence != nil,
+                               format: flow.format ?? "", hasFormat: flow.format != nil,
+                               notConsumedBy: missing, hasNotConsumedBy: !missing.isEmpty)
+        }
+        let sent = (graph.contractsFrom[role.id] ?? []).map { summary($0, from: page) }
+        let received = (graph.contractsTo[role.id] ?? []).map { summary($0, from: page) }
+        let agents = role.agents.map { agent -> AgentView in
+            var traits: [String] = []
+            if let tolerance = agent.errorTolerance { traits.append("\(tolerance.rawValue) error tolerance") }
+            if let span = agent.toolSpan { traits.append(span == .single ? "single tool" : "multiple tools") }
+            if let independence = agent.independence { traits.append(independence.rawValue) }
+            return AgentView(name: agent.name, input: agent.input, output: agent.output,
+                             oversight: agent.oversight ?? "", blastRadius: agent.blastRadius ?? "",
+                             access: agent.access.rawValue, isWrite: agent.access == .write,
+                             delegation: agent.delegation?.value == .delegate ? "Delegated" : "Coordinated", traits: traits, hasTraits: !traits.isEmpty,
+                             confirmation: agent.confirmation ?? "", hasConfirmation: agent.confirmation != nil,
+                             staging: agent.staging ?? "", hasStaging: agent.staging != nil)
+        }
+        let workflows = role.workflows.map { workflow($0, of: role, from: page) }
+        let backlinks = backlinks(of: page)
+        return RoleView(name: role.name, purpose: role.purpose, engagement: engagement,
+                        contextIn: contextIn, hasContextIn: !contextIn.isEmpty,
+                        contextOut: contextOut, hasContextOut: !contextOut.isEmpty,
+                        contractsSent: sent, contractsReceived: received, hasContracts: !sent.isEmpty || !received.isEmpty,
+                        hasContractsSent: !sent.isEmpty, hasContractsReceived: !received.isEmpty,
+                        agents: agents, hasAgents: !agents.isEmpty, workflows: workflows, hasWorkflows: !workflows.isEmpty,
+                        body: body(role.body, of: page, reserved: EntityKind.roles.sectionAnchors),
+                        backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+    }
+
+    func stage(_ stage: Stage) -> StageView {
+        let page = PageRef(.stages, stage.id)
+        func roles(_ level: Engagement) -> [LinkView] {
+            graph.roles.filter { $0.engagement[stage.id]?.level == level }.map { link(PageRef(.roles, $0.id), from: page) }
+        }
+        let index = graph.stages.firstIndex { $0.id == stage.id } ?? 0
+        let previous = index > 0 ? graph.stages[index - 1] : nil
+        let next = index + 1 < graph.stages.count ? graph.stages[index + 1] : nil
+        let empty = LinkView(href: "", text: "")
+        let leaving = (graph.contractsLeaving[stage.id] ?? []).map { summary($0, from: page) }
+        let entering = (graph.contractsEntering[stage.id] ?? []).map { summary($0, from: page) }
+        let workflows = (graph.workflowsIn[stage.id] ?? []).map { workflow($0.workflow, of: $0.role, from: page) }
+        let leads = roles(.lead), supports = roles(.support), consults = roles(.consult)
+        let backlinks = backlinks(of: page)
+        return StageView(name: stage.name, position: "Stage \(index + 1) of \(graph.stages.count)",
+                         question: stage.question, output: stage.output,
+                         leads: leads, supports: supports, consults: consults,
+                         hasLeads: !leads.isEmpty, hasSupports: !supports.isEmpty, hasConsults: !consults.isEmpty,
+                         contractsLeaving: leaving, contractsEntering: entering,
+                         hasContractsLeaving: !leaving.isEmpty, hasContractsEntering: !entering.isEmpty,
+                         workflows: workflows, hasWorkflows: !workflows.isEmpty,
+                         previous: previous.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasPrevious: previous != nil,
+                         next: next.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasNext: next != nil,
+                         body: body(stage.body, of: page, reserved: EntityKind.stages.sectionAnchors),
+                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+    }
+
+    func contract(_ contract: Contract) -> ContractView {
+        let page = PageRef(.contracts, contract.id)
+        var triggers: [String] = []
+        if let duration = contract.acknowledgeWithin { triggers.append("Acknowledged within \(duration.words)") }
+        if let duration = contract.nextStageWithin { triggers.append("Next stage starts within \(duration.words)") }
+        let boundary = contract.boundary
+        let backlinks = backlinks(of: page)
+        return ContractView(name: contract.name,
+                            from: actor(contract.from?.value ?? "", from: page), to: actor(contract.to?.value ?? "", from: page),
+                            boundaryFrom: link(PageRef(.stages, boundary?.from ?? ""), from: page),
+                            boundaryTo: link(PageRef(.stages, boundary?.to ?? ""), from: page),
+                            carries: contract.carries.map { contextLink($0.value, from: page) },
+                            required: contract.required.map { RequiredFieldView(field: $0.field, rule: $0.rule) },
+                            hasRequired: !contract.required.isEmpty,
+                            gates: contract.gates.map(\.value), triggers: triggers, hasTriggers: !triggers.isEmpty,
+                            body: body(contract.body, of: page, reserved: EntityKind.contracts.sectionAnchors),
+                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+    }
+
+    func context(_ id: String) -> ContextView {
+        let page = PageRef(.contexts, id)
+        let doc = graph.handbook.contexts[id]
+        let producers = (graph.producers[id] ?? []).map { production -> ProducerView in
+            let missing = notConsumed(production.flow, producer: production.role, from: page)
+            return ProducerView(role: link(PageRef(.roles, production.role.id), from: page),
+                                to: production.flow.to.map { actor($0.value, from: page) },
+                                cadence: production.flow.cadence ?? "", hasCadence: production.flow.cadence != nil,
+                                format: production.flow.format ?? "", hasFormat: production.flow.format != nil,
+                                notConsumedBy: missing, hasNotConsumedBy: !missing.isEmpty)
+        }
+        let consumers = (graph.consumers[id] ?? []).map { consumption in
+            ConsumerView(role: link(PageRef(.roles, consumption.role.id), from: page), from: actor(consumption.flow.from.value, from: page),
+                         cadence: consumption.flow.cadence ?? "", hasCadence: consumption.flow.cadence != nil,
+                         unmatched: !isMatched(consumption.flow, consumer: consumption.role))
+        }
+        let contracts = (graph.contractsCarrying[id] ?? []).map { summary($0, from: page) }
+        let backlinks = backlinks(of: page)
+        return ContextView(name: graph.contextName(id), id: id, description: doc?.description ?? "", hasDescription: doc?.description != nil,
+                           producers: producers, hasProducers: !producers.isEmpty,
+                           consumers: consumers, hasConsumers: !consumers.isEmpty,
+                           contracts: contracts, hasContracts: !contracts.isEmpty,
+                           body: doc.map { body($0.body, of: page, reserved: EntityKind.contexts.sectionAnchors) } ?? BodyView(html: "", hasHTML: false),
+                           backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+    }
+
+    func page(_ entity: Page) -> PageView {
+        let page = PageRef(.pages, entity.id)
+        let backlinks = backlinks(of: page)
+        // A page whose body opens with its own level-1 heading gets no second title.
+        let titled = MarkdownScan(entity.body.markdown).headings.first?.level == 1
+        return PageView(name: entity.name, showsTitle: !titled, body: body(entity.body, of: page, reserved: []),
+                        backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+    }
+
+    func index(warnings: [Diagnostic], contentRoot: String) -> IndexView {
+        let page = PageRef.index
+        let settings = graph.settings
+        let lifecycle = graph.stages.enumerated().map { offset, stage in
+            let leads = graph.roles.filter { $0.engagement[stage.id]?.level == .lead }.map(\.name).joined(separator: ", ")
+            return LifecycleStepView(href: page.href(to: PageRef(.stages, stage.id)), number: offset + 1, name: stage.name,
+                                     question: stage.question, leads: leads, hasLeads: !leads.isEmpty)
+        }
+        let rows = graph.stages.map { stage in
+            HeatmapTableRow(stage: link(PageRef(.stages, stage.id), from: page), cells: graph.roles.map { role in
+                let level = role.engagement[stage.id]?.level
+                return HeatmapTableCell(label: level?.label ?? "—", levelClass: level?.rawValue ?? "none")
+            })
+        }
+        let counts = [
+            CountView(number: graph.roles.count, label: graph.roles.count == 1 ? "role" : "roles"),
+            CountView(number: graph.stages.count, label: graph.stages.count == 1 ? "stage" : "stages"),
+            CountView(number: graph.contracts.count, label: graph.contracts.count == 1 ? "contract" : "contracts"),
+            CountView(number: graph.contextIDs.count, label: graph.contextIDs.count == 1 ? "context" : "contexts"),
+        ]
+        let prefix = contentRoot.isEmpty || contentRoot == "." ? "" : contentRoot + "/"
+        let warningViews = warnings.map { d in
+            let file = d.location.file.hasPrefix(prefix) ? String(d.location.file.dropFirst(prefix.count)) : d.location.file
+            return WarningView(location: "\(file):\(d.location.line):\(d.location.column)", message: d.message, rule: d.rule.rawValue)
+        }
+        let pages = graph.pages.map { SummaryView(href: page.href(to: PageRef(.pages, $0.id)), name: $0.name, detail: "", hasDetail: false) }
+        return IndexView(
+            title: settings.title, description: settings.description ?? "", hasDescription: settings.description != nil,
+            heatmapSVG: HeatmapSVG(graph: graph, page: page).render(standalone: false),
+            heatmapRoles: graph.roles.map { link(PageRef(.roles, $0.id), from: page) }, heatmapRows: rows,
+            lifecycle: lifecycle, counts: counts,
+            roles: graph.roles.map { SummaryView(href: page.href(to: PageRef(.roles, $0.id)), name: $0.name, detail: $0.purpose, hasDetail: true) },
+            stages: graph.stages.map { SummaryView(href: page.href(to: PageRef(.stages, $0.id)), name: $0.name, detail: $0.question, hasDetail: true) },
+            contracts: graph.contracts.map { summary($0, from: page) },
+            contexts: graph.contextIDs.map { id in
+                let description = graph.handbook.contexts[id]?.description
+                return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id),
+                                   detail: description ?? "", hasDetail: description != nil)
+            },
+            pages: pages, hasPages: !pages.isEmpty,
+            warnings: warningViews, hasWarnings: !warningViews.isEmpty)
+    }
+
+    func nav(for page: PageRef) -> [NavGroup] {
+        func group(_ title: String, _ refs: [PageRef]) -> NavGroup {
+            NavGroup(title: title, links: refs.map { NavLink(href: page.href(to: $0), text: graph.title(of: $0), current: $0 == page) })
+        }
+        var groups = [
+            group("Stages", graph.stages.map { PageRef(.stages, $0.id) }),
+            group("Roles", graph.roles.map { PageRef(.roles, $0.id) }),
+            group("Contracts", graph.contracts.map { PageRef(.contracts, $0.id) }),
+        ]
+        if !graph.pages.isEmpty { groups.append(group("Pages", graph.pages.map { PageRef(.pages, $0.id) })) }
+        return groups
+    }
+}

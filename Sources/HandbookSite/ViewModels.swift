@@ -1,0 +1,278 @@
+// Typed view models that the Mustache templates render. Every String here
+// is plain text (Mustache escapes it); fields named `...HTML` or `svg` are
+// markup made by handoff itself and rendered with {{{triple}}} braces.
+
+struct LinkView: Sendable {
+    var href: String
+    var text: String
+}
+
+/// A role, an external actor (no page: no link) or "all roles".
+struct ActorView: Sendable {
+    var text: String
+    var href: String
+    var hasPage: Bool
+    var isExternal: Bool
+}
+
+struct NavGroup: Sendable {
+    var title: String
+    var links: [NavLink]
+}
+
+struct NavLink: Sendable {
+    var href: String
+    var text: String
+    var current: Bool
+}
+
+struct LayoutView: Sendable {
+    var siteTitle: String
+    var pageTitle: String
+    var documentTitle: String
+    var description: String
+    var hasDescription: Bool
+    var root: String
+    var homeHref: String
+    var isHome: Bool
+    var nav: [NavGroup]
+    var contentHTML: String
+    var editURL: String
+    var hasEditURL: Bool
+    var pageKind: String
+    var generator: String
+}
+
+struct ContractSummary: Sendable {
+    var href: String
+    var name: String
+    var from: ActorView
+    var to: ActorView
+    var boundary: String
+}
+
+struct BodyView: Sendable {
+    var html: String
+    var hasHTML: Bool
+}
+
+struct EngagementCell: Sendable {
+    var stage: LinkView
+    var level: String
+    var levelClass: String
+}
+
+struct FlowInView: Sendable {
+    var context: LinkView
+    var from: ActorView
+    var cadence: String
+    var hasCadence: Bool
+    /// The producer does not send it (possible only with the rule turned off).
+    var unmatched: Bool
+}
+
+struct FlowOutView: Sendable {
+    var context: LinkView
+    var to: [ActorView]
+    var cadence: String
+    var hasCadence: Bool
+    var format: String
+    var hasFormat: Bool
+    /// Roles it is sent to that do not consume it.
+    var notConsumedBy: [ActorView]
+    var hasNotConsumedBy: Bool
+}
+
+struct AgentView: Sendable {
+    var name: String
+    var input: String
+    var output: String
+    var oversight: String
+    var blastRadius: String
+    var access: String
+    var isWrite: Bool
+    var delegation: String
+    var traits: [String]
+    var hasTraits: Bool
+    var confirmation: String
+    var hasConfirmation: Bool
+    var staging: String
+    var hasStaging: Bool
+}
+
+struct WorkflowView: Sendable {
+    var name: String
+    var stage: LinkView
+    var role: LinkView
+    var trigger: String
+    var steps: [String]
+}
+
+struct RoleView: Sendable {
+    var name: String
+    var purpose: String
+    var engagement: [EngagementCell]
+    var contextIn: [FlowInView]
+    var hasContextIn: Bool
+    var contextOut: [FlowOutView]
+    var hasContextOut: Bool
+    var contractsSent: [ContractSummary]
+    var contractsReceived: [ContractSummary]
+    var hasContracts: Bool
+    var hasContractsSent: Bool
+    var hasContractsReceived: Bool
+    var agents: [AgentView]
+    var hasAgents: Bool
+    var workflows: [WorkflowView]
+    var hasWorkflows: Bool
+    var body: BodyView
+    var backlinks: [LinkView]
+    var hasBacklinks: Bool
+}
+
+struct StageView: Sendable {
+    var name: String
+    var position: String
+    var question: String
+    var output: String
+    var leads: [LinkView]
+    var supports: [LinkView]
+    var consults: [LinkView]
+    var hasLeads: Bool
+    var hasSupports: Bool
+    var hasConsults: Bool
+    var contractsLeaving: [ContractSummary]
+    var contractsEntering: [ContractSummary]
+    var hasContractsLeaving: Bool
+    var hasContractsEntering: Bool
+    var workflows: [WorkflowView]
+    var hasWorkflows: Bool
+    var previous: LinkView
+    var hasPrevious: Bool
+    var next: LinkView
+    var hasNext: Bool
+    var body: BodyView
+    var backlinks: [LinkView]
+    var hasBacklinks: Bool
+}
+
+struct RequiredFieldView: Sendable {
+    var field: String
+    var rule: String
+}
+
+struct ContractView: Sendable {
+    var name: String
+    var from: ActorView
+    var to: ActorView
+    var boundaryFrom: LinkView
+    var boundaryTo: LinkView
+    var carries: [LinkView]
+    var required: [RequiredFieldView]
+    var hasRequired: Bool
+    var gates: [String]
+    var triggers: [String]
+    var hasTriggers: Bool
+    var body: BodyView
+    var backlinks: [LinkView]
+    var hasBacklinks: Bool
+}
+
+struct ProducerView: Sendable {
+    var role: LinkView
+    var to: [ActorView]
+    var cadence: String
+    var hasCadence: Bool
+    var format: String
+    var hasFormat: Bool
+    var notConsumedBy: [ActorView]
+    var hasNotConsumedBy: Bool
+}
+
+struct ConsumerView: Sendable {
+    var role: LinkView
+    var from: ActorView
+    var cadence: String
+    var hasCadence: Bool
+    var unmatched: Bool
+}
+
+struct ContextView: Sendable {
+    var name: String
+    var id: String
+    var description: String
+    var hasDescription: Bool
+    var producers: [ProducerView]
+    var hasProducers: Bool
+    var consumers: [ConsumerView]
+    var hasConsumers: Bool
+    var contracts: [ContractSummary]
+    var hasContracts: Bool
+    var body: BodyView
+    var backlinks: [LinkView]
+    var hasBacklinks: Bool
+}
+
+struct PageView: Sendable {
+    var name: String
+    var showsTitle: Bool
+    var body: BodyView
+    var backlinks: [LinkView]
+    var hasBacklinks: Bool
+}
+
+struct SummaryView: Sendable {
+    var href: String
+    var name: String
+    var detail: String
+    var hasDetail: Bool
+}
+
+struct LifecycleStepView: Sendable {
+    var href: String
+    var number: Int
+    var name: String
+    var question: String
+    var leads: String
+    var hasLeads: Bool
+}
+
+struct CountView: Sendable {
+    var number: Int
+    var label: String
+}
+
+struct WarningView: Sendable {
+    var location: String
+    var message: String
+    var rule: String
+}
+
+struct HeatmapTableRow: Sendable {
+    var stage: LinkView
+    var cells: [HeatmapTableCell]
+}
+
+struct HeatmapTableCell: Sendable {
+    var label: String
+    var levelClass: String
+}
+
+struct IndexView: Sendable {
+    var title: String
+    var description: String
+    var hasDescription: Bool
+    var heatmapSVG: String
+    var heatmapRoles: [LinkView]
+    var heatmapRows: [HeatmapTableRow]
+    var lifecycle: [LifecycleStepView]
+    var counts: [CountView]
+    var roles: [SummaryView]
+    var stages: [SummaryView]
+    var contracts: [ContractSummary]
+    var contexts: [SummaryView]
+    var pages: [SummaryView]
+    var hasPages: Bool
+    var warnings: [WarningView]
+    var hasWarnings: Bool
+}

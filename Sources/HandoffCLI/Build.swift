@@ -1,0 +1,102 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import HandbookSite
+
+/// `handoff build`: check, then render the site into a temporary folder
+/// beside the output and swap it in. With errors, the output stays exactly
+/// as it was.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the handbook, then build its HTML site.",
+        discussion: """
+            Nothing is written when the check finds errors (or, with --strict, warnings): the \
+            previous output stays exactly as it was. Exit status: 0 built, 1 problems in the \
+            handbook or its templates, 2 when the tool could not run.
+            """
+    )
+
+    @Option(name: .long, help: "The handbook's content folder.")
+    var content: String = "content"
+
+    @Option(name: .long, help: "A folder of templates that override the built-in theme file by file (default: ./templates when it exists).")
+    var templates: String?
+
+    @Option(name: .long, help: "Where the site goes; replaced as a whole.")
+    var output: String = "public"
+
+    @Option(name: .long, help: "How diagnostics are printed: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors: build nothing when there are any.")
+    var strict = false
+
+    @Flag(name: .long, help: "Replace an output folder that handoff did not make.")
+    var force = false
+
+    func run() throws {
+        let started = DispatchTime.now()
+        let checked = try CheckRun.report(content: content)
+        let report = checked.report
+        let status = report.exitCode(strict: strict)
+        if status != 0 {
+            StandardStream.output.write(CheckRun.render(report, format: format))
+            throw ExitCode(status)
+        }
+        // Warnings are printed and the build goes on; the summary line below replaces check's.
+        if !report.diagnostics.isEmpty {
+            StandardStream.output.write(format == .text ? report.text(color: StandardStream.outputWantsColor, summary: false)
+                                                        : CheckRun.render(report, format: format))
+        }
+
+        let templatesFolder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
+        if let folder = templates, !FileManager.default.fileExists(atPath: folder) {
+            throw ToolFailure("templates folder '\(folder)' does not exist")
+        }
+        let theme: Theme
+        do {
+            theme = try Theme.load(overrides: templatesFolder, displayPath: templatesFolder.map(DisplayPath.of) ?? "templates")
+        } catch let error as Theme.TemplateError {
+            StandardStream.output.write("\(error)\n")
+            throw ExitCode(1)
+        }
+
+        let folder: OutputFolder
+        do {
+            folder = try OutputFolder(path: output, protecting: [content] + (templatesFolder.map { [$0] } ?? []), force: force)
+        } catch let refusal as OutputFolder.Refusal {
+            throw ToolFailure(refusal.description)
+        }
+        let builder = SiteBuilder(
+            handbook: checked.handbook.handbook, warnings: report.diagnostics, theme: theme,
+            options: .init(contentRoot: DisplayPath.of(content), repositoryPath: RepositoryPath.of(content),
+                           generator: "handoff \(Handoff.version)"))
+        let summary: SiteBuilder.Summary
+        do {
+            summary = try builder.build(into: folder)
+            try folder.commit()
+        } catch let refusal as OutputFolder.Refusal {
+            folder.abandon()
+            throw ToolFailure(refusal.description)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let warnings = report.warnings == 1 ? "1 warning" : "\(report.warnings) warnings"
+        StandardStream.output.write("built \(summary.pages) pages into \(DisplayPath.of(output))/ with \(warnings) in \(String(format: "%.2f", seconds)) s\n")
+    }
+}
+
+/// The content folder's path inside its git repository, for "Edit this
+/// page" links; the folder's own name when it is not in one.
+enum RepositoryPath {
+    static func of(_ content: String) -> String {
+        let absolute = URL(fileURLWithPath: content).standardizedFileURL.path
+        var folder = absolute
+        while folder != "/" && !folder.isEmpty {
+            if FileManager.default.fileExists(atPath: folder + "/.git") {
+                return folder == absolute ? "" : String(absolute.dropFirst(folder.count + 1))
+            }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return (absolute as NSString).lastPathComponent
+    }
+}
