@@ -67,8 +67,10 @@ struct HeatmapSVG {
         var svg = ""
         if standalone { svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"heatmap-svg\""
-        svg += " width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\""
-        svg += " aria-labelledby=\"heatmap-title heatmap-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">\n"
+        svg += " width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\""
+        // Inline in HTML, ARIA names the figure; SVG 1.1 files take <title>/<desc> alone.
+        if !standalone { svg += " role=\"img\" aria-labelledby=\"heatmap-title heatmap-desc\"" }
+        svg += " font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">\n"
         svg += "<title id=\"heatmap-title\">Role × Lifecycle engagement</title>\n"
         svg += "<desc id=\"heatmap-desc\">Rows are the \(stages.count) lifecycle stages in order, columns are the \(roles.count) roles. "
         svg += "Each cell says whether the role leads (L), supports (S), consults (C) or is not engaged (·) in that stage, and links to the role's page.</desc>\n"
@@ -93,7 +95,7 @@ struct HeatmapSVG {
                 svg += "<a xlink:href=\"\(e(page.href(to: PageRef(.roles, role.id))))\">"
                 svg += "<title>\(e(role.name)) · \(e(stage.name)): \(label)</title>"
                 svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(row)\" rx=\"3\" fill=\"\(style.fill)\"/>"
-                svg += "<text x=\"\(x + cell / 2)\" y=\"\(y + row / 2 + 5)\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\" fill=\"\(style.text)\">\(style.letter)</text></a>\n"
+                svg += "<text x=\"\(x + cell / 2)\" y=\"\(y + row / 2 + 5)\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\" pointer-events=\"none\" fill=\"\(style.text)\">\(style.letter)</text></a>\n"
             }
         }
         // Legend.

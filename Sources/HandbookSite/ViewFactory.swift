@@ -79,6 +79,14 @@ struct ViewFactory: Sendable {
                             role: link(PageRef(.roles, role.id), from: page), trigger: workflow.trigger, steps: workflow.steps)
     }
 
+    /// "A", "A and B", "A, B and C" (duplicates removed, order kept).
+    static func list(_ items: [String]) -> String {
+        var seen = Set<String>()
+        let unique = items.filter { seen.insert($0).inserted }
+        guard unique.count > 1 else { return unique.first ?? "" }
+        return unique.dropLast().joined(separator: ", ") + " and " + unique.last!
+    }
+
     // MARK: Pages
 
     func role(_ role: Role) -> RoleView {
@@ -241,9 +249,12 @@ struct ViewFactory: Sendable {
             stages: graph.stages.map { SummaryView(href: page.href(to: PageRef(.stages, $0.id)), name: $0.name, detail: $0.question, hasDetail: true) },
             contracts: graph.contracts.map { summary($0, from: page) },
             contexts: graph.contextIDs.map { id in
-                let description = graph.handbook.contexts[id]?.description
-                return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id),
-                                   detail: description ?? "", hasDetail: description != nil)
+                let producers = (graph.producers[id] ?? []).map(\.role.name)
+                let consumers = (graph.consumers[id] ?? []).filter { !graph.isRole($0.flow.from.value) }.map { graph.actorName($0.flow.from.value) }
+                let detail = graph.handbook.contexts[id]?.description
+                    ?? (producers.isEmpty ? nil : "From " + Self.list(producers))
+                    ?? (consumers.isEmpty ? "Declared by a contract only" : "From outside the team: " + Self.list(consumers))
+                return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id), detail: detail, hasDetail: true)
             },
             pages: pages, hasPages: !pages.isEmpty,
             warnings: warningViews, hasWarnings: !warningViews.isEmpty)

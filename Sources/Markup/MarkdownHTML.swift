@@ -8,8 +8,8 @@ import Darwin
 /// Renders a Markdown body to HTML for the site.
 ///
 /// - Raw HTML in the body is removed (not passed through).
-/// - Link and image destinations pass through `rewrite`; anything that is
-///   not http, https, mailto or a relative reference is dropped first.
+/// - Link and image destinations pass through `rewrite`; a link to anything
+///   but http, https, mailto or a relative reference becomes plain text.
 /// - Headings get GitHub-style anchors: `<h2 id="how-we-work">`, via an
 ///   empty anchor element cmark can emit; ids in `reserved` (the page's own
 ///   section ids) are not repeated.
@@ -18,14 +18,19 @@ public enum MarkdownHTML {
         let document = CmarkDocument(markdown, sourcePositions: false)
         var rawHTML: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
+        var dropped: [OpaquePointer] = []
         document.forEachNode { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let safe = URLPolicy.isAllowed(url) ? rewrite(url) : ""
-                if safe != url { cmark_node_set_url(node, safe) }
+                if URLPolicy.isAllowed(url) {
+                    let target = rewrite(url)
+                    if target != url { cmark_node_set_url(node, target) }
+                } else {
+                    dropped.append(node)
+                }
             case CMARK_NODE_HEADING:
                 headings.append(node)
             default:
@@ -33,6 +38,15 @@ public enum MarkdownHTML {
             }
         }
         for node in rawHTML {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        // A link or image with a refused destination becomes its text.
+        for node in dropped {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }

@@ -1,0 +1,51 @@
+import HandbookModel
+import Markup
+import Testing
+@testable import HandbookSite
+
+@Suite struct MarkupTests {
+    @Test(arguments: [
+        ("https://example.com", true), ("HTTP://x", true), ("mailto:a@b.c", true), ("../roles/pm.md#x", true),
+        ("#anchor", true), ("page.html?x=1:2", true), ("/abs/path", true),
+        ("javascript:alert(1)", false), ("JavaScript:alert(1)", false), ("java\tscript:alert(1)", false),
+        (" javascript:x", false), ("vbscript:x", false), ("data:text/html,x", false), ("file:///etc/passwd", false),
+    ])
+    func urlPolicy(url: String, allowed: Bool) {
+        #expect(URLPolicy.isAllowed(url) == allowed)
+    }
+
+    @Test func refusedLinksBecomeTextAndRawHTMLIsRemoved() {
+        let html = MarkdownHTML.render("[a](JaVa&#9;ScRiPt:alert(1)) <img src=x onerror=alert(1)> [b](ok.md#x)\n\n<script>alert(1)</script>\n",
+                                       rewrite: ViewFactory.rewrite)
+        #expect(html == "<p>a  <a href=\"ok.html#x\">b</a></p>\n")
+    }
+
+    @Test func headingsGetGitHubAnchorsExceptReservedOnes() {
+        let html = MarkdownHTML.render("# How we work\n\n## Agents\n\n## How we work\n\n## Café & Co.\n", reserved: ["agents"], rewrite: { $0 })
+        #expect(html == """
+            <h1><a class="anchor" id="how-we-work" href="#how-we-work" aria-hidden="true"></a>How we work</h1>
+            <h2>Agents</h2>
+            <h2><a class="anchor" id="how-we-work-1" href="#how-we-work-1" aria-hidden="true"></a>How we work</h2>
+            <h2><a class="anchor" id="café--co" href="#caf%C3%A9--co" aria-hidden="true"></a>Café &amp; Co.</h2>
+
+            """)
+    }
+
+    @Test(arguments: [
+        ("pm.md", "pm.html"), ("../roles/pm.md#agents", "../roles/pm.html#agents"), ("#top", "#top"),
+        ("https://x.org/a.md", "https://x.org/a.md"), ("notes.txt", "notes.txt"), ("a.md?x=1#y", "a.html#y"),
+    ])
+    func contentLinksBecomePageLinks(destination: String, expected: String) {
+        #expect(ViewFactory.rewrite(destination) == expected)
+    }
+
+    @Test(arguments: [("24h", "24 hours"), ("1d", "1 day"), ("2w", "2 weeks"), ("1h", "1 hour")])
+    func durationsInWords(text: String, words: String) {
+        #expect(Duration(text)?.words == words)
+    }
+
+    @Test(arguments: ["", "h", "0h", "24", "1.5d", "-1d", "24H", "1m", "1234567h"])
+    func invalidDurations(text: String) {
+        #expect(Duration(text) == nil)
+    }
+}

