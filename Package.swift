@@ -28,6 +28,7 @@ let package = Package(
             dependencies: ["Diagnostics", "HandbookModel", "Markup", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "HandbookCheck", dependencies: ["Diagnostics", "HandbookModel"]),
+        .target(name: "HandbookDiff", dependencies: ["Diagnostics", "HandbookModel"]),
         .executableTarget(name: "EmbedTheme"),
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         .target(
@@ -38,14 +39,14 @@ let package = Package(
         .target(
             name: "HandoffCLI",
             dependencies: [
-                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite",
+                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
         .testTarget(
             name: "HandoffTests",
-            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandoffCLI"]
+            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -14,3 +14,13 @@ public struct ContextDoc: Sendable {
         self.body = body
     }
 }
+
+extension ContextDoc {
+    /// The name a context shows: its file's `name`, or its id in words
+    /// (`problem-brief` → "Problem brief") when it has no file.
+    public static func displayName(_ id: String, doc: ContextDoc?) -> String {
+        if let doc, !doc.name.isEmpty { return doc.name }
+        let words = id.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -146,13 +146,7 @@ struct SiteGraph: Sendable {
     }
 
     func contextName(_ id: String) -> String {
-        handbook.contexts[id]?.name ?? Self.humanize(id)
-    }
-
-    /// `problem-brief` → "Problem brief" for contexts without a file.
-    static func humanize(_ id: String) -> String {
-        let words = id.split(separator: "-").joined(separator: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        ContextDoc.displayName(id, doc: handbook.contexts[id])
     }
 
     /// A role's or an external's display name.

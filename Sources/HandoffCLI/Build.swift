@@ -25,7 +25,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Where the site goes; replaced as a whole.")
     var output: String = "public"
 
-    @Option(name: .long, help: "How diagnostics are printed: text, json or github.")
+    @Option(name: .long, help: "How diagnostics are printed: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
 
     @Flag(name: .long, help: "Treat warnings as errors: build nothing when there are any.")
@@ -88,6 +88,21 @@ struct Build: ParsableCommand {
 /// The content folder's path inside its git repository, for "Edit this
 /// page" links; the folder's own name when it is not in one.
 enum RepositoryPath {
+    /// The working folder's path from the repository root ("" at the root
+    /// or outside a repository), so that paths relative to the working
+    /// folder become relative to the repository root (SARIF).
+    static func ofWorkingFolder() -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
+        var folder = cwd
+        while folder != "/" && !folder.isEmpty {
+            if FileManager.default.fileExists(atPath: folder + "/.git") {
+                return folder == cwd ? "" : String(cwd.dropFirst(folder.count + 1))
+            }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return ""
+    }
+
     static func of(_ content: String) -> String {
         let absolute = URL(fileURLWithPath: content).standardizedFileURL.path
         var folder = absolute

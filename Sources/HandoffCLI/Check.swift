@@ -5,7 +5,7 @@ import HandbookSource
 
 /// Output formats of diagnostics.
 public enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, json, github
+    case text, json, github, sarif
 }
 
 /// `handoff check`: load the handbook, check every rule, report.
@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "The handbook's content folder.")
     var content: String = "content"
 
-    @Option(name: .long, help: "Output format: text, json or github.")
+    @Option(name: .long, help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
     var format: DiagnosticFormat = .text
 
     @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
@@ -50,6 +50,7 @@ enum CheckRun {
         case .text: report.text(color: StandardStream.outputWantsColor)
         case .json: report.json()
         case .github: report.github()
+        case .sarif: report.sarif(toolVersion: Handoff.version, uriPrefix: RepositoryPath.ofWorkingFolder())
         }
     }
 }

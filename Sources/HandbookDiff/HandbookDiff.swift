@@ -1,0 +1,127 @@
+import Diagnostics
+import HandbookModel
+
+/// What a change means for the team: entities added, removed, renamed or
+/// changed; engagement cells; context flows; contract gates, carried
+/// contexts, boundaries and timings; agents; diagnostics introduced and
+/// resolved. Printed as a pull-request comment (`markdown()`) or as data
+/// (`json()`).
+public struct HandbookDiff: Sendable {
+    public struct Entity: Sendable, Equatable {
+        public var id: String
+        public var name: String
+    }
+
+    public struct Rename: Sendable, Equatable {
+        public var from: String
+        public var to: String
+        public var name: String
+        /// Fields that changed too (a rename with edits).
+        public var fields: [String]
+    }
+
+    public struct Change: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var fields: [String]
+    }
+
+    public struct EntityChanges: Sendable {
+        public var kind: EntityKind
+        public var added: [Entity] = []
+        public var removed: [Entity] = []
+        public var renamed: [Rename] = []
+        public var changed: [Change] = []
+
+        var isEmpty: Bool { added.isEmpty && removed.isEmpty && renamed.isEmpty && changed.isEmpty }
+    }
+
+    public struct EngagementChange: Sendable, Equatable {
+        public var role: String
+        public var roleName: String
+        public var stage: String
+        public var stageName: String
+        public var from: Engagement?
+        public var to: Engagement?
+    }
+
+    public struct Flow: Sendable, Hashable, Comparable {
+        public var producer: String
+        public var context: String
+        public var consumer: String
+
+        public static func < (a: Flow, b: Flow) -> Bool {
+            (a.context, a.producer, a.consumer) < (b.context, b.producer, b.consumer)
+        }
+    }
+
+    public struct Unpartnered: Sendable, Equatable {
+        public var flow: Flow
+        /// `not-consumed` (the consumer does not take it in), `not-sent`
+        /// (the producer does not send it) or `no-consumer` (sent to all, taken by none).
+        public var problem: String
+    }
+
+    public struct Reworded: Sendable, Equatable {
+        public var from: String
+        public var to: String
+    }
+
+    public struct ValueChange: Sendable, Equatable {
+        public var field: String
+        public var from: String
+        public var to: String
+    }
+
+    public struct ContractChange: Sendable {
+        public var id: String
+        public var name: String
+        public var gatesAdded: [String] = []
+        public var gatesRemoved: [String] = []
+        public var gatesReworded: [Reworded] = []
+        public var carriesAdded: [String] = []
+        public var carriesRemoved: [String] = []
+        /// from, to, boundary, acknowledge_within, next_stage_within.
+        public var values: [ValueChange] = []
+
+        var isEmpty: Bool {
+            gatesAdded.isEmpty && gatesRemoved.isEmpty && gatesReworded.isEmpty && carriesAdded.isEmpty
+                && carriesRemoved.isEmpty && values.isEmpty
+        }
+    }
+
+    public struct AgentChange: Sendable {
+        public enum Kind: String, Sendable { case added, removed, changed }
+        public var role: String
+        public var roleName: String
+        public var name: String
+        public var kind: Kind
+        public var access: String
+        /// access, blast_radius, delegation.
+        public var values: [ValueChange] = []
+        /// A read agent that now writes (or a new agent that writes).
+        public var becomesWrite: Bool
+    }
+
+    public var entities: [EntityChanges] = []
+    public var engagement: [EngagementChange] = []
+    public var flowsAdded: [Flow] = []
+    public var flowsRemoved: [Flow] = []
+    public var unpartnered: [Unpartnered] = []
+    public var contracts: [ContractChange] = []
+    public var agents: [AgentChange] = []
+    public var introduced: [Diagnostic] = []
+    public var resolved: [Diagnostic] = []
+    /// Display names for ids in flows (roles, externals, "all roles").
+    var actorNames: [String: String] = [:]
+    /// Stage ids in lifecycle order (HEAD's, then BASE's others).
+    var stageOrder: [String] = []
+
+    public var isEmpty: Bool {
+        entities.allSatisfy(\.isEmpty) && engagement.isEmpty && flowsAdded.isEmpty && flowsRemoved.isEmpty
+            && unpartnered.isEmpty && contracts.isEmpty && agents.isEmpty && introduced.isEmpty && resolved.isEmpty
+    }
+
+    public var introducedErrors: Int { introduced.errorCount }
+    public var introducedWarnings: Int { introduced.warningCount }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import HandbookCheck
+import HandbookDiff
+import HandbookSource
+
+/// `handoff diff BASE [HEAD]`: what a change means for the team, as a
+/// pull-request comment.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Describe a handbook change for review: entities, engagement, flows, contracts, agents, diagnostics.",
+        discussion: """
+            BASE and HEAD are git revisions of the repository the handbook lives in (HEAD defaults to \
+            the working tree), or two handbook folders. A BASE without the handbook counts as empty. \
+            Exit status: 0, or 1 with --fail-on when the change introduces what it names; 2 when the \
+            tool could not run (a revision that does not exist, for one).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case newErrors = "new-errors", newWarnings = "new-warnings"
+    }
+
+    @Argument(help: "The revision or folder before the change.")
+    var base: String
+
+    @Argument(help: "The revision or folder after the change (default: the working tree).")
+    var head: String?
+
+    @Option(name: .long, help: "The content folder, for revisions and the working tree.")
+    var content: String = "content"
+
+    @Option(name: .long, help: "markdown or json.")
+    var format: Format = .markdown
+
+    @Option(name: .long, help: "Exit 1 when the change introduces new-errors (or new-warnings: errors or warnings).")
+    var failOn: FailOn?
+
+    func run() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-diff-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let headSide = try resolve(head, scratch: scratch.appendingPathComponent("head").path)
+        let baseSide = try resolve(base, scratch: scratch.appendingPathComponent("base").path)
+        // Both sides are shown under HEAD's folder so that their diagnostics compare.
+        let root = headSide.display
+        let diff = HandbookDiff(base: try snapshot(baseSide.path, root: root), head: try snapshot(headSide.path, root: root))
+        StandardStream.output.write(format == .markdown ? diff.markdown() : diff.json())
+        switch failOn {
+        case .newErrors where diff.introducedErrors > 0: throw ExitCode(1)
+        case .newWarnings where diff.introducedErrors + diff.introducedWarnings > 0: throw ExitCode(1)
+        default: break
+        }
+    }
+
+    /// A side: a folder on disk (a handbook folder, or one holding
+    /// `content/`), the working tree, or a revision exported to `scratch`.
+    func resolve(_ argument: String?, scratch: String) throws -> (path: String?, display: String) {
+        guard let argument else { return (content, DisplayPath.of(content)) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+            let nested = argument + "/" + content
+            if !FileManager.default.fileExists(atPath: argument + "/handbook.yaml"), FileManager.default.fileExists(atPath: nested + "/handbook.yaml") {
+                return (nested, DisplayPath.of(nested))
+            }
+            return (argument, DisplayPath.of(argument))
+        }
+        guard let commit = Git.commit(argument) else {
+            throw ToolFailure("'\(argument)' is neither a folder nor a git revision")
+        }
+        do {
+            let path = try Git.pathInRepository(content)
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let exists = try Git.export(commit: commit, path: path, to: scratch)
+            return (exists ? scratch : nil, DisplayPath.of(content))
+        } catch let failure as Git.Failure {
+            throw ToolFailure(failure.message)
+        }
+    }
+
+    /// Loads and checks a side; nil or a folder without handbook.yaml is empty.
+    func snapshot(_ path: String?, root: String) throws -> Snapshot {
+        guard let path, FileManager.default.fileExists(atPath: path + "/handbook.yaml") else { return .empty(root: root) }
+        let loaded: HandbookLoader.Result
+        do {
+            loaded = try HandbookLoader.load(path: path, displayRoot: root)
+        } catch let failure as HandbookLoader.Failure {
+            throw ToolFailure(failure.description)
+        }
+        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
+        var files: [String: [UInt8]] = [:]
+        for relative in loaded.handbook.contentFiles.keys {
+            if let data = FileManager.default.contents(atPath: path + "/" + relative) { files[relative] = Array(data) }
+        }
+        return Snapshot(handbook: loaded.handbook, diagnostics: diagnostics, files: files)
+    }
+}

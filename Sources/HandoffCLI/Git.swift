@@ -1,0 +1,90 @@
+import Foundation
+
+/// Reads a handbook folder as it is in a git revision, without touching the
+/// working tree or the index: `git ls-tree` lists the blobs, `git cat-file
+/// --batch` reads them, and only regular files with safe relative paths are
+/// written, into a temporary folder of ours.
+enum Git {
+    struct Failure: Error { var message: String }
+
+    /// Runs git; returns stdout, or nil with a non-zero exit.
+    static func run(_ arguments: [String], input: URL? = nil, in directory: String = ".") -> (status: Int32, out: Data, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        // stdout goes to a file, so a large output never blocks git while stderr is read.
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-git-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outFile) }
+        guard let out = try? FileHandle(forWritingTo: outFile) else { return (127, Data(), "cannot create a temporary file") }
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        if let input { process.standardInput = try? FileHandle(forReadingFrom: input) } else { process.standardInput = FileHandle.nullDevice }
+        do { try process.run() } catch { return (127, Data(), "git could not be started: \(error)") }
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try? out.close()
+        let output = (try? Data(contentsOf: outFile)) ?? Data()
+        return (process.terminationStatus, output, String(decoding: errors, as: UTF8.self))
+    }
+
+    /// The commit a revision names, or nil.
+    static func commit(_ revision: String) -> String? {
+        guard !revision.hasPrefix("-") else { return nil }
+        let result = run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
+        guard result.status == 0 else { return nil }
+        return String(decoding: result.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The folder's path from the repository root ("" for the root).
+    static func pathInRepository(_ folder: String) throws -> String {
+        let top = run(["rev-parse", "--show-toplevel"])
+        guard top.status == 0 else { throw Failure(message: "not inside a git repository: \(top.err.trimmingCharacters(in: .whitespacesAndNewlines))") }
+        let root = URL(fileURLWithPath: String(decoding: top.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            .resolvingSymlinksInPath().path
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        if absolute == root { return "" }
+        guard absolute.hasPrefix(root + "/") else { throw Failure(message: "'\(folder)' is not inside the git repository at \(root)") }
+        return String(absolute.dropFirst(root.count + 1))
+    }
+
+    /// Writes `path` (a folder in the repository) as of `commit` into
+    /// `destination`; returns false when the revision has no such folder.
+    static func export(commit: String, path: String, to destination: String) throws -> Bool {
+        let listing = run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", path.isEmpty ? "." : path])
+        guard listing.status == 0 else { throw Failure(message: "git ls-tree failed: \(listing.err)") }
+        var blobs: [(sha: String, relative: String)] = []
+        for entry in listing.out.split(separator: 0) {
+            // "<mode> <type> <sha>\t<path>"
+            guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let meta = String(decoding: entry[entry.startIndex..<tab], as: UTF8.self).split(separator: " ")
+            let fullPath = String(decoding: entry[(tab + 1)...], as: UTF8.self)
+            guard meta.count == 3, meta[1] == "blob", meta[0] == "100644" || meta[0] == "100755" else { continue } // no symlinks
+            let relative = path.isEmpty ? fullPath : String(fullPath.dropFirst(path.count + 1))
+            guard !relative.isEmpty, relative.split(separator: "/").allSatisfy({ $0 != ".." && $0 != "." }) else { continue }
+            blobs.append((String(meta[2]), relative))
+        }
+        guard !blobs.isEmpty else { return false }
+        let request = URL(fileURLWithPath: destination + ".shas")
+        try Data(blobs.map { $0.sha + "\n" }.joined().utf8).write(to: request)
+        defer { try? FileManager.default.removeItem(at: request) }
+        let batch = run(["cat-file", "--batch"], input: request)
+        guard batch.status == 0 else { throw Failure(message: "git cat-file failed: \(batch.err)") }
+        var data = batch.out[...]
+        for blob in blobs {
+            // "<sha> blob <size>\n<content>\n"
+            guard let newline = data.firstIndex(of: 0x0A) else { throw Failure(message: "unexpected git cat-file output") }
+            let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, let size = Int(header[2]) else { throw Failure(message: "unexpected git cat-file output") }
+            let start = newline + 1
+            let content = data[start..<(start + size)]
+            data = data[(start + size + 1)...]
+            let target = URL(fileURLWithPath: destination + "/" + blob.relative)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(content).write(to: target)
+        }
+        return true
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// `handoff diff` on a real two-commit repository built by the test, and on
+/// two folders. Golden files: Tests/Fixtures/diff/expected.{md,json}.
+@Suite struct DiffTests {
+    let fixture = Paths.fixtures.appendingPathComponent("diff")
+
+    @discardableResult
+    static func git(_ arguments: [String], in directory: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments): \(text)")
+        return text
+    }
+
+    /// A repository with the base handbook committed, then the head handbook.
+    func repository() throws -> Scratch {
+        let scratch = try Scratch()
+        try Self.git(["init", "-q", "-b", "main"], in: scratch.url)
+        try "# A team handbook\n".write(to: scratch.url.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try Self.git(["add", "-A"], in: scratch.url)
+        try Self.git(["commit", "-q", "-m", "Start"], in: scratch.url)
+        _ = try scratch.copy(fixture.appendingPathComponent("base/content"), as: "content")
+        try Self.git(["add", "-A"], in: scratch.url)
+        try Self.git(["commit", "-q", "-m", "Base handbook"], in: scratch.url)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("content"))
+        _ = try scratch.copy(fixture.appendingPathComponent("head/content"), as: "content")
+        try Self.git(["add", "-A"], in: scratch.url)
+        try Self.git(["commit", "-q", "-m", "Change the handbook"], in: scratch.url)
+        return scratch
+    }
+
+    func golden(_ name: String, _ actual: String) throws {
+        let file = fixture.appendingPathComponent(name)
+        if Paths.recording {
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("re-recorded \(file.path); run again without HANDOFF_RECORD")
+            return
+        }
+        #expect(actual == (try String(contentsOf: file, encoding: .utf8)))
+    }
+
+    @Test func markdownAndJSONOfATwoCommitRepository() throws {
+        let repo = try repository()
+        let markdown = try Run(["diff", "HEAD~1"], in: repo.url)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        try golden("expected.md", markdown.stdout)
+        let json = try Run(["diff", "HEAD~1", "--format", "json"], in: repo.url)
+        #expect(json.status == 0)
+        try golden("expected.json", json.stdout)
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil)
+        // Two revisions give the same as a revision and the working tree.
+        #expect(try Run(["diff", "HEAD~1", "HEAD"], in: repo.url).stdout == markdown.stdout)
+        // Reading revisions touched neither the working tree nor the index.
+        #expect(try Self.git(["status", "--porcelain"], in: repo.url) == "")
+    }
+
+    @Test func twoFoldersGiveTheSameReview() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copy(fixture.appendingPathComponent("base"), as: "base")
+        let head = try scratch.copy(fixture.appendingPathComponent("head"), as: "head")
+        let run = try Run(["diff", "../base/content", "content"], in: head)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == (try String(contentsOf: fixture.appendingPathComponent("expected.md"), encoding: .utf8)))
+        // A folder holding content/ works too.
+        #expect(try Run(["diff", "../base", "."], in: head).stdout == run.stdout)
+    }
+
+    @Test func aBaseWithoutTheHandbookCountsAsEmpty() throws {
+        let repo = try repository()
+        let run = try Run(["diff", "HEAD~2", "HEAD~1"], in: repo.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("## Handbook changes\n\n**6 stages added · 4 roles added · 4 contexts added · 2 contracts added · 1 page added · "))
+        #expect(run.stdout.contains("- Added: **Data PM** `pm`\n"))
+    }
+
+    @Test func noChangeSaysSoInOneLine() throws {
+        let repo = try repository()
+        let run = try Run(["diff", "HEAD"], in: repo.url)
+        #expect(run.status == 0)
+        #expect(run.stdout == "No changes to the handbook.\n")
+        let json = try Run(["diff", "HEAD", "--format", "json"], in: repo.url)
+        #expect(json.stdout.hasPrefix("{\"changed\": false,"))
+    }
+
+    @Test func aRevisionThatDoesNotExistExitsTwo() throws {
+        let repo = try repository()
+        let run = try Run(["diff", "no-such-branch"], in: repo.url)
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "error: 'no-such-branch' is neither a folder nor a git revision\n")
+        let option = try Run(["diff", "--output=/tmp/x"], in: repo.url)
+        #expect(option.status == 2)
+    }
+
+    @Test func failOnNewErrorsAndWarnings() throws {
+        let repo = try repository()
+        // The change introduces one warning and no error.
+        #expect(try Run(["diff", "HEAD~1", "--fail-on", "new-errors"], in: repo.url).status == 0)
+        #expect(try Run(["diff", "HEAD~1", "--fail-on", "new-warnings"], in: repo.url).status == 1)
+        // Reversed, it introduces nothing new but the resolved vague gate comes back.
+        let reverse = try Run(["diff", "HEAD", "HEAD~1", "--fail-on", "new-warnings"], in: repo.url)
+        #expect(reverse.status == 1)
+        #expect(reverse.stdout.contains("gate 'Provide good context' states a preference"))
+    }
+}
