@@ -23,6 +23,7 @@ extension RuleID {
         case "unguarded-write-agent": "An agent with access: write needs confirmation (how destructive actions are confirmed) and staging (where mutations run first)."
         case "delegation-mismatch": "Delegate only work with high error tolerance, a single tool and independent pieces; otherwise use delegation: coordinate."
         case "broken-link": "Point the link at an existing content file (relative path ending in .md) and an existing heading anchor."
+        case "unsafe-input": "handoff refuses files over 1 MiB, Markdown bodies over its complexity limits (size, table cells and columns, nesting, repeated inline markers) and symlinks that leave the content or templates folder. Split the page, or raise a limit with --limit NAME=VALUE."
         default: summary
         }
     }

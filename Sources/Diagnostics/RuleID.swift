@@ -63,6 +63,9 @@ public struct RuleID: Hashable, Sendable, Comparable, CustomStringConvertible {
         "an agent delegated although its work calls for coordination")
     public static let brokenLink = RuleID("broken-link", .error,
         "a relative link to a content file or anchor that does not exist")
+    /// An extension of FORMAT.md's table: input handoff refuses to read.
+    public static let unsafeInput = RuleID("unsafe-input", .error, configurable: false,
+        "a file over a size or complexity limit, or a symlink that leaves the handbook")
 
     /// Every rule, in FORMAT.md's order.
     public static let all: [RuleID] = [
@@ -70,7 +73,7 @@ public struct RuleID: Hashable, Sendable, Comparable, CustomStringConvertible {
         orphanedContextIn, unconsumedContextOut, contextHoarding, stageWithoutLead,
         contractUnproduced, contractUnconsumed, contractNotEngaged, backwardHandoff,
         contractWithoutGates, vagueGate, agentWithoutGuardrails, unguardedWriteAgent,
-        delegationMismatch, brokenLink,
+        delegationMismatch, brokenLink, unsafeInput,
     ]
 
     public static func named(_ id: String) -> RuleID? { all.first { $0.rawValue == id } }

@@ -10,6 +10,8 @@ enum FileSystem {
         var name: String
         var isDirectory: Bool
         var isRegularFile: Bool
+        /// The entry itself is a symlink (`isDirectory`/`isRegularFile` describe its target).
+        var isSymlink: Bool
     }
 
     enum Kind { case missing, directory, regularFile, other }
@@ -36,9 +38,29 @@ enum FileSystem {
             }
             if name == "." || name == ".." { continue }
             let kind = kind(of: path + "/" + name)
-            entries.append(Entry(name: name, isDirectory: kind == .directory, isRegularFile: kind == .regularFile))
+            var info = stat()
+            let isSymlink = lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+            entries.append(Entry(name: name, isDirectory: kind == .directory, isRegularFile: kind == .regularFile, isSymlink: isSymlink))
         }
         return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    /// The canonical path (symlinks resolved), or nil (missing target, loop).
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The folder holding `path` ("/" for top-level paths, "." for bare names).
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func isSymlink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     enum ReadError: Error {

@@ -25,8 +25,9 @@ public enum HandbookLoader {
     /// - Parameters:
     ///   - path: the content folder on disk.
     ///   - displayRoot: how its path is shown in diagnostics ("content").
-    public static func load(path: String, displayRoot: String) throws -> Result {
-        guard FileSystem.kind(of: path) == .directory else { throw Failure.notAFolder(displayRoot) }
+    ///   - limits: size and complexity limits (`--limit`).
+    public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits()) throws -> Result {
+        guard FileSystem.kind(of: path) == .directory, let realRoot = FileSystem.realPath(path) else { throw Failure.notAFolder(displayRoot) }
         guard FileSystem.kind(of: path + "/handbook.yaml") == .regularFile else { throw Failure.notAHandbook(displayRoot) }
         let display = { (relative: String) in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
 
@@ -36,7 +37,11 @@ public enum HandbookLoader {
         // handbook.yaml
         let settingsFile = display("handbook.yaml")
         let settingsLog = DiagnosticLog(file: settingsFile)
-        if let text = SourceFileLoader.text(path: path + "/handbook.yaml", file: settingsFile, log: settingsLog),
+        if Self.leavesRoot(path + "/handbook.yaml", root: realRoot, file: settingsFile, log: settingsLog) {
+            diagnostics += settingsLog.items
+            return Result(handbook: Handbook(root: displayRoot, fileCount: 1), diagnostics: diagnostics)
+        }
+        if let text = SourceFileLoader.text(path: path + "/handbook.yaml", file: settingsFile, limits: limits, log: settingsLog),
            let root = SourceFileLoader.compose(text, lineOffset: 0, file: settingsFile, log: settingsLog) {
             handbook.settings = SettingsDecoder.decode(file: settingsFile, root: root, log: settingsLog)
         }
@@ -47,10 +52,24 @@ public enum HandbookLoader {
         var fileCount = 1
         for kind in EntityKind.allCases {
             let folder = path + "/" + kind.rawValue
-            guard FileSystem.kind(of: folder) == .directory else { continue }
+            guard FileSystem.kind(of: folder) == .directory || FileSystem.isSymlink(folder) else { continue }
+            let folderLog = DiagnosticLog(file: display(kind.rawValue))
+            if FileSystem.isSymlink(folder) {
+                folderLog.add(.unsafeInput, "'\(kind.rawValue)' is a symlink: content folders are read only where they are", at: .start(of: display(kind.rawValue)))
+                diagnostics += folderLog.items
+                continue
+            }
             for found in markdownFiles(in: folder, relative: kind.rawValue) {
                 fileCount += 1
                 let file = display(found.relative)
+                if let problem = found.problem {
+                    diagnostics.append(Diagnostic(.unsafeInput, problem, at: .start(of: file)))
+                    if found.name.hasSuffix(".md"), found.depth == 1, EntityID.isValid(String(found.name.dropLast(3))) {
+                        handbook.unreadable[kind, default: []].insert(String(found.name.dropLast(3)))
+                        handbook.contentFiles[found.relative] = file
+                    }
+                    continue
+                }
                 if found.depth > 1 {
                     diagnostics.append(Diagnostic(.invalidID, "'\(found.relative)' is in a subfolder: ids are flat, so content files sit directly in '\(kind.rawValue)/'",
                                                   at: .start(of: file)))
@@ -66,7 +85,7 @@ public enum HandbookLoader {
                     continue
                 }
                 handbook.contentFiles[found.relative] = file
-                jobs.append(Job(kind: kind, id: id, path: path + "/" + found.relative, file: file))
+                jobs.append(Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: limits))
             }
         }
         handbook.fileCount = fileCount
@@ -95,6 +114,7 @@ public enum HandbookLoader {
         var id: String
         var path: String
         var file: String
+        var limits: LoadLimits
     }
 
     enum Entity: Sendable {
@@ -108,7 +128,7 @@ public enum HandbookLoader {
 
     static func load(_ job: Job) -> Outcome {
         let log = DiagnosticLog(file: job.file)
-        guard let parsed = SourceFileLoader.markdownFile(path: job.path, file: job.file, log: log) else {
+        guard let parsed = SourceFileLoader.markdownFile(path: job.path, file: job.file, limits: job.limits, log: log) else {
             return Outcome(entity: nil, diagnostics: log.items)
         }
         let entity: Entity?
@@ -131,25 +151,64 @@ public enum HandbookLoader {
         var relative: String
         var name: String
         var depth: Int
+        /// Why the file is refused (a symlink leaving the folder...), or nil.
+        var problem: String?
     }
 
-    /// Every `*.md` regular file under `folder`, subfolders included (those
-    /// are reported), in sorted order. Walks iteratively with a depth cap.
+    /// Every `*.md` file under `folder`, subfolders included (those are
+    /// reported), in sorted order. A symlinked file is read only when it
+    /// resolves inside the content folder; symlinked folders are never
+    /// walked (so a link loop cannot recurse). Iterative, depth-capped.
     static func markdownFiles(in folder: String, relative: String) -> [Found] {
+        let root = FileSystem.realPath(FileSystem.parent(of: folder)) ?? folder
         var out: [Found] = []
         var pending: [(path: String, relative: String, depth: Int)] = [(folder, relative, 1)]
         while let current = pending.popLast() {
             guard let entries = FileSystem.list(current.path) else { continue }
             var subfolders: [(String, String, Int)] = []
             for entry in entries {
+                let entryPath = current.path + "/" + entry.name
+                let entryRelative = current.relative + "/" + entry.name
+                if entry.isSymlink {
+                    guard entry.name.hasSuffix(".md") || entry.isDirectory else { continue }
+                    guard let target = FileSystem.realPath(entryPath) else {
+                        out.append(Found(relative: entryRelative, name: entry.name, depth: current.depth,
+                                         problem: "symlink '\(entryRelative)' does not resolve: its target is missing or it loops"))
+                        continue
+                    }
+                    if !(target == root || target.hasPrefix(root + "/")) {
+                        out.append(Found(relative: entryRelative, name: entry.name, depth: current.depth,
+                                         problem: "symlink '\(entryRelative)' points outside the content folder"))
+                        continue
+                    }
+                    if entry.isDirectory {
+                        out.append(Found(relative: entryRelative + "/", name: entry.name, depth: current.depth,
+                                         problem: "symlinked folder '\(entryRelative)' is not followed"))
+                        continue
+                    }
+                }
                 if entry.isRegularFile, entry.name.hasSuffix(".md") {
-                    out.append(Found(relative: current.relative + "/" + entry.name, name: entry.name, depth: current.depth))
-                } else if entry.isDirectory, current.depth < 32 {
-                    subfolders.append((current.path + "/" + entry.name, current.relative + "/" + entry.name, current.depth + 1))
+                    out.append(Found(relative: entryRelative, name: entry.name, depth: current.depth))
+                } else if entry.isDirectory, !entry.isSymlink, current.depth < 32 {
+                    subfolders.append((entryPath, entryRelative, current.depth + 1))
                 }
             }
             pending += subfolders.reversed()
         }
         return out.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+    }
+
+    /// Reports a symlinked file that resolves outside `root` (or nowhere).
+    static func leavesRoot(_ path: String, root: String, file: String, log: DiagnosticLog) -> Bool {
+        guard FileSystem.isSymlink(path) else { return false }
+        guard let target = FileSystem.realPath(path) else {
+            log.add(.unsafeInput, "symlink does not resolve: its target is missing or it loops", at: .start(of: file))
+            return true
+        }
+        guard target.hasPrefix(root + "/") else {
+            log.add(.unsafeInput, "symlink points outside the content folder", at: .start(of: file))
+            return true
+        }
+        return false
     }
 }

@@ -6,21 +6,18 @@ import Markup
 /// Every failure is a diagnostic; nil front matter means the file could not
 /// be read and its entity is unreadable.
 enum SourceFileLoader {
-    /// Files above this size are refused (FORMAT.md pages are a few KB).
-    static let sizeLimit = 10 * 1024 * 1024
-
     struct Parsed {
         var root: YAMLNode
         var body: Body
     }
 
-    static func text(path: String, file: String, log: DiagnosticLog) -> String? {
-        switch FileSystem.read(path, limit: sizeLimit) {
+    static func text(path: String, file: String, limits: LoadLimits, log: DiagnosticLog) -> String? {
+        switch FileSystem.read(path, limit: limits.fileBytes) {
         case let .failure(.cannotOpen(reason)):
             log.add(.yamlSyntax, "file could not be read: \(reason)", at: .start(of: file))
             return nil
         case let .failure(.tooLarge(size)):
-            log.add(.yamlSyntax, "file is \(size) bytes, over the limit of \(sizeLimit) bytes", at: .start(of: file))
+            log.add(.unsafeInput, "file is \(size) bytes, over the limit of \(limits.fileBytes) (raise it with --limit file-bytes=N)", at: .start(of: file))
             return nil
         case let .success(bytes):
             switch SourceText.decode(bytes) {
@@ -35,8 +32,8 @@ enum SourceFileLoader {
         }
     }
 
-    static func markdownFile(path: String, file: String, log: DiagnosticLog) -> Parsed? {
-        guard let text = text(path: path, file: file, log: log) else { return nil }
+    static func markdownFile(path: String, file: String, limits: LoadLimits, log: DiagnosticLog) -> Parsed? {
+        guard let text = text(path: path, file: file, limits: limits, log: log) else { return nil }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
         case .failure(.missing):
@@ -50,7 +47,7 @@ enum SourceFileLoader {
         }
         guard let root = compose(frontMatter.yaml, lineOffset: frontMatter.yamlFirstLine - 1, file: file, log: log) else { return nil }
         return Parsed(root: root ?? YAMLNode(content: .scalar("", plain: true), line: 1, column: 1),
-                      body: body(frontMatter.body, firstLine: frontMatter.bodyFirstLine, file: file))
+                      body: body(frontMatter.body, firstLine: frontMatter.bodyFirstLine, file: file, limits: limits.markdown, log: log))
     }
 
     /// nil when the YAML is invalid (reported); `.some(nil)` for an empty document.
@@ -68,7 +65,13 @@ enum SourceFileLoader {
         }
     }
 
-    static func body(_ markdown: String, firstLine: Int, file: String) -> Body {
+    /// The body, scanned by cmark only when it passes the resource guard;
+    /// otherwise an empty body and an `unsafe-input` diagnostic.
+    static func body(_ markdown: String, firstLine: Int, file: String, limits: MarkdownLimits, log: DiagnosticLog) -> Body {
+        if let violation = MarkdownGuard.check(markdown, limits: limits) {
+            log.add(.unsafeInput, violation.message, at: SourceLocation(file: file, line: firstLine + violation.line - 1, column: 1))
+            return Body(markdown: "", firstLine: firstLine, links: [], anchors: [])
+        }
         let scan = MarkdownScan(markdown)
         let links = scan.links.map {
             Body.Link(destination: $0.destination,

@@ -34,9 +34,12 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Replace an output folder that handoff did not make.")
     var force = false
 
+    @Option(name: .long, help: ArgumentHelp("Raise a size or complexity limit (repeatable).", valueName: "NAME=VALUE"))
+    var limit: [String] = []
+
     func run() throws {
         let started = DispatchTime.now()
-        let checked = try CheckRun.report(content: content)
+        let checked = try CheckRun.report(content: content, limits: CheckRun.limits(limit))
         let report = checked.report
         let status = report.exitCode(strict: strict)
         if status != 0 {

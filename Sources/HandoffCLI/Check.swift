@@ -24,8 +24,11 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("Raise a size or complexity limit (repeatable).", valueName: "NAME=VALUE"))
+    var limit: [String] = []
+
     func run() throws {
-        let report = try CheckRun.report(content: content).report
+        let report = try CheckRun.report(content: content, limits: CheckRun.limits(limit)).report
         StandardStream.output.write(CheckRun.render(report, format: format))
         let status = report.exitCode(strict: strict)
         if status != 0 { throw ExitCode(status) }
@@ -34,10 +37,16 @@ struct Check: ParsableCommand {
 
 /// The shared first step of `check` and `build`.
 enum CheckRun {
-    static func report(content: String) throws -> (report: DiagnosticReport, handbook: HandbookLoader.Result) {
+    static func limits(_ settings: [String]) throws -> LoadLimits {
+        var limits = LoadLimits()
+        if let problem = limits.apply(settings) { throw ToolFailure(problem) }
+        return limits
+    }
+
+    static func report(content: String, limits: LoadLimits) throws -> (report: DiagnosticReport, handbook: HandbookLoader.Result) {
         let loaded: HandbookLoader.Result
         do {
-            loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content))
+            loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content), limits: limits)
         } catch let failure as HandbookLoader.Failure {
             throw ToolFailure(failure.description)
         }

@@ -38,6 +38,9 @@ struct Diff: ParsableCommand {
     @Option(name: .long, help: "Exit 1 when the change introduces new-errors (or new-warnings: errors or warnings).")
     var failOn: FailOn?
 
+    @Option(name: .long, help: ArgumentHelp("Raise a size or complexity limit (repeatable).", valueName: "NAME=VALUE"))
+    var limit: [String] = []
+
     func run() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-diff-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -84,7 +87,7 @@ struct Diff: ParsableCommand {
         guard let path, FileManager.default.fileExists(atPath: path + "/handbook.yaml") else { return .empty(root: root) }
         let loaded: HandbookLoader.Result
         do {
-            loaded = try HandbookLoader.load(path: path, displayRoot: root)
+            loaded = try HandbookLoader.load(path: path, displayRoot: root, limits: CheckRun.limits(limit))
         } catch let failure as HandbookLoader.Failure {
             throw ToolFailure(failure.description)
         }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import HandbookSource
 import Testing
 
 /// Every file in a handbook may be wrong; none may crash or hang the tool.
@@ -72,7 +73,15 @@ import Testing
         let body = String(repeating: ">", count: 100_000) + " x\n\n" + String(repeating: "[", count: 100_000) + "\n\n"
             + String(repeating: "- ", count: 20_000) + "x\n\n" + String(repeating: "*a ", count: 50_000) + "\n"
         var handbook = TestHandbook(["pages/deep.md": "---\nname: Deep\n---\n" + body])
-        expectSame(try handbook.check().reported, [])
+        // The guard refuses it before cmark sees it...
+        expectSame(try handbook.check().reported, [
+            Reported(.unsafeInput, .error, .init(file: "content/pages/deep.md", line: 4, column: 1),
+                     "100000 nested block quotes or list items on one line, over the limit of 64 (raise it with --limit nesting=N)"),
+        ])
+        // ...and with the limits raised, cmark (walked with its iterator) still does not crash.
+        var raised = LoadLimits()
+        _ = raised.apply(["nesting=1000000", "inline-markers=1000000"])
+        expectSame(try handbook.check(limits: raised).reported, [])
     }
 
     @Test func duplicateKeysAreReportedAtTheSecond() throws {

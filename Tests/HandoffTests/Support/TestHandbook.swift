@@ -104,10 +104,10 @@ struct TestHandbook {
     }
 
     /// Loads and checks; diagnostics sorted, paths shown under `content/`.
-    mutating func check() throws -> [Diagnostic] {
+    mutating func check(limits: LoadLimits = LoadLimits()) throws -> [Diagnostic] {
         let path = try write()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
-        let loaded = try HandbookLoader.load(path: path, displayRoot: "content")
+        let loaded = try HandbookLoader.load(path: path, displayRoot: "content", limits: limits)
         return HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
     }
 }
