@@ -1,5 +1,11 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// scripts/fuzz sets HANDOFF_FUZZ=1: sanitizer builds link libFuzzer's main into
+// every executable, the theme plugin's tool included, so the theme then comes
+// from Sources/HandbookSite/Generated (written by a normal build of EmbedTheme).
+let fuzzing = ProcessInfo.processInfo.environment["HANDOFF_FUZZ"] == "1"
 
 let package = Package(
     name: "handoff",
@@ -34,7 +40,8 @@ let package = Package(
         .target(
             name: "HandbookSite",
             dependencies: ["CSystemShims", "Diagnostics", "HandbookModel", "Markup", .product(name: "Mustache", package: "swift-mustache")],
-            plugins: ["EmbedThemePlugin"]
+            exclude: fuzzing ? ["Generated/README.md"] : ["Generated"],
+            plugins: fuzzing ? [] : ["EmbedThemePlugin"]
         ),
         .target(
             name: "HandoffCLI",
@@ -44,6 +51,18 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
+        // libFuzzer harnesses (scripts/fuzz builds them with --sanitize=fuzzer,address;
+        // libFuzzer provides main, hence -parse-as-library).
+        .executableTarget(
+            name: "FuzzLoader",
+            dependencies: ["HandbookModel", "HandbookSource", "HandbookCheck"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "FuzzPage",
+            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
         .testTarget(
             name: "HandoffTests",
             dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI"]

@@ -105,7 +105,7 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Relative, no `.`/`..`/empty components, no NUL or backslash.
-    static func isSafe(_ relative: String) -> Bool {
+    public static func isSafe(_ relative: String) -> Bool {
         guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.utf8.contains(0), !relative.contains("\\") else { return false }
         return relative.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }

@@ -69,6 +69,12 @@ public struct SiteBuilder: Sendable {
         return Summary(pages: pages.count, files: pages.count + 1 + theme.assets.count)
     }
 
+    /// Every page's output path and HTML, in memory (for fuzzing and tools;
+    /// `build(into:)` streams them to disk instead).
+    public func renderedPages() -> [(path: String, html: String)] {
+        pages.map { ($0.path, render($0)) } + [("heatmap.svg", HeatmapSVG(graph: graph, page: .index).render(standalone: true))]
+    }
+
     func render(_ page: PageRef) -> String {
         let template: String
         let content: String

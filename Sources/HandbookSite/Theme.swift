@@ -19,8 +19,9 @@ public struct Theme: Sendable {
         public var line: Int
         public var column: Int
         public var message: String
+        public var rule = "template"
 
-        public var description: String { "\(file):\(line):\(column): error: \(message) [template]" }
+        public var description: String { "\(file):\(line):\(column): error: \(message) [\(rule)]" }
     }
 
     public static let requiredTemplates = ["layout", "index", "role", "stage", "contract", "context", "page"]
@@ -36,8 +37,17 @@ public struct Theme: Sendable {
         for (name, bytes) in DefaultTheme.files { files[name] = (bytes, "built-in theme: \(name)") }
         if let overrides {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
+            let root = URL(fileURLWithPath: overrides).resolvingSymlinksInPath().path
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = overrides + "/" + name
+                // A symlink is read only when it resolves inside the templates folder.
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                    guard target.hasPrefix(root + "/"), FileManager.default.fileExists(atPath: target) else {
+                        throw TemplateError(file: displayPath + "/" + name, line: 1, column: 1,
+                                            message: "symlink points outside the templates folder or nowhere", rule: "unsafe-input")
+                    }
+                }
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 guard let data = FileManager.default.contents(atPath: path) else {
@@ -62,6 +72,11 @@ public struct Theme: Sendable {
                 throw TemplateError(file: file.source, line: error.context.lineNumber, column: error.context.columnNumber,
                                     message: Self.describe(error.error))
             }
+        }
+        // Assets are copied to the site root: they may not replace a page.
+        for (name, _) in assets where ["index.html", "heatmap.svg", OutputFolder.marker, "stages", "roles", "contracts", "contexts", "pages"].contains(name) {
+            throw TemplateError(file: files[name]!.source, line: 1, column: 1,
+                                message: "asset '\(name)' would overwrite the site's own '\(name)'")
         }
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             throw TemplateError(file: displayPath + "/" + name + ".mustache", line: 1, column: 1, message: "template is missing")

@@ -127,8 +127,39 @@ public enum HandbookLoader {
     }
 
     static func load(_ job: Job) -> Outcome {
+        decode(FileSystem.read(job.path, limit: job.limits.fileBytes), job: job)
+    }
+
+    /// Loads one content file from bytes, as the loader would from disk
+    /// (for fuzzing and tools): the entity, or nil when it cannot be read.
+    public static func loadFile(_ bytes: [UInt8], kind: EntityKind, id: String, file: String, limits: LoadLimits = LoadLimits())
+        -> (handbook: Handbook, diagnostics: [Diagnostic]) {
+        let read: Swift.Result<[UInt8], FileSystem.ReadError> = bytes.count > limits.fileBytes ? .failure(.tooLarge(bytes.count)) : .success(bytes)
+        let outcome = decode(read, job: Job(kind: kind, id: id, path: "", file: file, limits: limits))
+        var handbook = Handbook(root: "content", fileCount: 1)
+        switch outcome.entity {
+        case let .stage(stage)?: handbook.stages[stage.id] = stage
+        case let .role(role)?: handbook.roles[role.id] = role
+        case let .context(context)?: handbook.contexts[context.id] = context
+        case let .contract(contract)?: handbook.contracts[contract.id] = contract
+        case let .page(page)?: handbook.pages[page.id] = page
+        case nil: handbook.unreadable[kind, default: []].insert(id)
+        }
+        handbook.contentFiles["\(kind.rawValue)/\(id).md"] = file
+        return (handbook, outcome.diagnostics)
+    }
+
+    /// Loads handbook.yaml from bytes.
+    public static func loadSettings(_ bytes: [UInt8], file: String, limits: LoadLimits = LoadLimits()) -> (settings: Settings?, diagnostics: [Diagnostic]) {
+        let log = DiagnosticLog(file: file)
+        guard let text = SourceFileLoader.text(.success(bytes), file: file, limits: limits, log: log),
+              let root = SourceFileLoader.compose(text, lineOffset: 0, file: file, log: log) else { return (nil, log.items) }
+        return (SettingsDecoder.decode(file: file, root: root, log: log), log.items)
+    }
+
+    static func decode(_ read: Swift.Result<[UInt8], FileSystem.ReadError>, job: Job) -> Outcome {
         let log = DiagnosticLog(file: job.file)
-        guard let parsed = SourceFileLoader.markdownFile(path: job.path, file: job.file, limits: job.limits, log: log) else {
+        guard let parsed = SourceFileLoader.markdownFile(read, file: job.file, limits: job.limits, log: log) else {
             return Outcome(entity: nil, diagnostics: log.items)
         }
         let entity: Entity?

@@ -12,7 +12,11 @@ enum SourceFileLoader {
     }
 
     static func text(path: String, file: String, limits: LoadLimits, log: DiagnosticLog) -> String? {
-        switch FileSystem.read(path, limit: limits.fileBytes) {
+        text(FileSystem.read(path, limit: limits.fileBytes), file: file, limits: limits, log: log)
+    }
+
+    static func text(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, log: DiagnosticLog) -> String? {
+        switch read {
         case let .failure(.cannotOpen(reason)):
             log.add(.yamlSyntax, "file could not be read: \(reason)", at: .start(of: file))
             return nil
@@ -33,7 +37,11 @@ enum SourceFileLoader {
     }
 
     static func markdownFile(path: String, file: String, limits: LoadLimits, log: DiagnosticLog) -> Parsed? {
-        guard let text = text(path: path, file: file, limits: limits, log: log) else { return nil }
+        markdownFile(FileSystem.read(path, limit: limits.fileBytes), file: file, limits: limits, log: log)
+    }
+
+    static func markdownFile(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, log: DiagnosticLog) -> Parsed? {
+        guard let text = text(read, file: file, limits: limits, log: log) else { return nil }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
         case .failure(.missing):

@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Diagnostics
+import HandbookCheck
+import HandbookModel
+import HandbookSite
+import HandbookSource
+import Markup
+
+// libFuzzer target: one page's whole pipeline. The input is a role file
+// (first byte 0), a stage, a contract or a page, added to a small valid
+// handbook; it is loaded and checked, and rendered to HTML whether or not
+// the check passes. Findings: a crash or sanitizer report, `<script` or an
+// `on…=` attribute in any output, an output path outside the site root.
+
+let theme = try! Theme.load(overrides: nil, displayPath: "templates")
+let settings = HandbookLoader.loadSettings(Array("""
+    title: Fuzz
+    lifecycle: [discover, decide]
+    external: {leadership: Leadership}
+    """.utf8), file: "content/handbook.yaml").settings!
+let stages = ["discover", "decide"].map { id in
+    HandbookLoader.loadFile(Array("---\nname: \(id)\nquestion: Q?\noutput: O.\n---\n".utf8), kind: .stages, id: id, file: "content/stages/\(id).md")
+        .handbook.stages[id]!
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let kinds: [EntityKind] = [.roles, .stages, .contracts, .pages, .contexts]
+    let kind = kinds[Int(data[0]) % kinds.count]
+    let id = kind == .stages ? "decide" : "fuzz"
+    var loaded = HandbookLoader.loadFile(bytes, kind: kind, id: id, file: "content/\(kind.rawValue)/\(id).md")
+    var handbook = loaded.handbook
+    handbook.settings = settings
+    for stage in stages where handbook.stages[stage.id] == nil { handbook.stages[stage.id] = stage }
+    loaded.handbook = handbook
+    let diagnostics = HandbookChecker.finish(handbook, loadDiagnostics: loaded.diagnostics)
+    // Render even with errors: the renderer must be safe on anything the loader accepts.
+    let builder = SiteBuilder(handbook: handbook, warnings: diagnostics, theme: theme,
+                              options: .init(contentRoot: "content", repositoryPath: "content", generator: "fuzz"))
+    for page in builder.renderedPages() {
+        guard OutputFolder.isSafe(page.path) else { fatalError("output path outside the site: \(page.path)") }
+        if let problem = HTMLAudit.problem(in: page.html) { fatalError("\(problem) in \(page.path)") }
+    }
+    return 0
+}
+
+#if !FUZZING
+import Foundation
+
+/// Outside fuzz builds: replays inputs (files or folders of files) through
+/// the harness, so that a corpus or a crash becomes a regression run.
+@main
+struct FuzzPageReplay {
+    static func main() throws {
+        var count = 0
+        for argument in CommandLine.arguments.dropFirst() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue
+                ? try FileManager.default.contentsOfDirectory(atPath: argument).sorted().map { argument + "/" + $0 }
+                : [argument]
+            for file in files {
+                let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+                _ = bytes.withUnsafeBufferPointer { buffer in
+                    fuzzPage(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+                }
+                count += 1
+            }
+        }
+        print("replayed \(count) inputs")
+    }
+}
+#endif

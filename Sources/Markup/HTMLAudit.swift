@@ -1,0 +1,35 @@
+/// Finds `<script` or an event-handler attribute in markup, outside quoted
+/// attribute values and outside text.
+public enum HTMLAudit {
+    public static func problem(in html: String) -> String? {
+        let bytes = Array(html.utf8)
+        var i = 0
+        var inTag = false
+        var quote: UInt8 = 0
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        while i < bytes.count {
+            let b = bytes[i]
+            if !inTag {
+                if b == UInt8(ascii: "<") {
+                    inTag = true
+                    let name = bytes[(i + 1)..<min(i + 8, bytes.count)].map(lower)
+                    if name.starts(with: Array("script".utf8)) { return "<script" }
+                }
+            } else if quote != 0 {
+                if b == quote { quote = 0 }
+            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                quote = b
+            } else if b == UInt8(ascii: ">") {
+                inTag = false
+            } else if (b == 0x20 || b == 0x0A || b == 0x09 || b == UInt8(ascii: "/")), i + 3 < bytes.count,
+                      lower(bytes[i + 1]) == UInt8(ascii: "o"), lower(bytes[i + 2]) == UInt8(ascii: "n") {
+                var j = i + 3
+                while j < bytes.count, (lower(bytes[j]) >= 97 && lower(bytes[j]) <= 122) { j += 1 }
+                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                if j > i + 3, j < bytes.count, bytes[j] == UInt8(ascii: "=") { return "an on…= attribute" }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
