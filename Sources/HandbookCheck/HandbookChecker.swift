@@ -17,7 +17,8 @@ public enum HandbookChecker {
     /// at their default severities.
     public static func check(_ handbook: Handbook) -> [Diagnostic] {
         let index = HandbookIndex(handbook)
-        return rules.flatMap { $0.check(index) }
+        // Rules share only the immutable index: run them across the cores.
+        return rules.map { $0 as any HandbookRule }.concurrentMap { $0.check(index) }.flatMap { $0 }
     }
 
     /// Loading and rule diagnostics together, with handbook.yaml's

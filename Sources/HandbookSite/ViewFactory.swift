@@ -6,6 +6,12 @@ import Markup
 /// relative to the page being built (`from`).
 struct ViewFactory: Sendable {
     let graph: SiteGraph
+    let navSkeleton: NavSkeleton
+
+    init(graph: SiteGraph) {
+        self.graph = graph
+        navSkeleton = Self.navSkeleton(graph)
+    }
 
     // MARK: Shared pieces
 
@@ -260,16 +266,38 @@ struct ViewFactory: Sendable {
             warnings: warningViews, hasWarnings: !warningViews.isEmpty)
     }
 
-    func nav(for page: PageRef) -> [NavGroup] {
-        func group(_ title: String, _ refs: [PageRef]) -> NavGroup {
-            NavGroup(title: title, links: refs.map { NavLink(href: page.href(to: $0), text: graph.title(of: $0), current: $0 == page) })
-        }
-        var groups = [
-            group("Stages", graph.stages.map { PageRef(.stages, $0.id) }),
-            group("Roles", graph.roles.map { PageRef(.roles, $0.id) }),
-            group("Contracts", graph.contracts.map { PageRef(.contracts, $0.id) }),
+    /// Navigation groups longer than this show the current entry and a link
+    /// to the full list on the overview: a nav of every entity on every page
+    /// would grow with the square of the handbook (4 GB at 10,000 files).
+    static let navLimit = 30
+
+    /// The navigation, computed once: groups of (title, anchor on the
+    /// overview, pages). Per page only the links' prefix and `current` change.
+    struct NavSkeleton: Sendable {
+        var groups: [(title: String, anchor: String, pages: [PageRef], members: Set<PageRef>)]
+    }
+
+    static func navSkeleton(_ graph: SiteGraph) -> NavSkeleton {
+        var groups: [(String, String, [PageRef])] = [
+            ("Stages", "stages", graph.stages.map { PageRef(.stages, $0.id) }),
+            ("Roles", "roles", graph.roles.map { PageRef(.roles, $0.id) }),
+            ("Contracts", "contracts", graph.contracts.map { PageRef(.contracts, $0.id) }),
         ]
-        if !graph.pages.isEmpty { groups.append(group("Pages", graph.pages.map { PageRef(.pages, $0.id) })) }
-        return groups
+        if !graph.pages.isEmpty { groups.append(("Pages", "pages", graph.pages.map { PageRef(.pages, $0.id) })) }
+        return NavSkeleton(groups: groups.map { ($0.0, $0.1, $0.2, $0.2.count > navLimit ? Set($0.2) : []) })
+    }
+
+    func nav(for page: PageRef) -> [NavGroup] {
+        navSkeleton.groups.map { group in
+            var links: [NavLink]
+            if group.pages.count <= Self.navLimit {
+                links = group.pages.map { NavLink(href: page.href(to: $0), text: graph.title(of: $0), current: $0 == page) }
+            } else {
+                links = group.members.contains(page) ? [NavLink(href: page.href(to: page), text: graph.title(of: page), current: true)] : []
+                links.append(NavLink(href: page.href(to: .index, fragment: group.anchor),
+                                     text: "All \(group.pages.count) \(group.title.lowercased())", current: false))
+            }
+            return NavGroup(title: group.title, links: links)
+        }
     }
 }

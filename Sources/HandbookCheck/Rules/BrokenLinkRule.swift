@@ -10,10 +10,14 @@ struct BrokenLinkRule: HandbookRule {
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         let handbook = index.handbook
+        let documents = ContentDocument.all(in: handbook)
+        // Each document's anchors, as a set, built once.
+        var anchors: [String: Set<String>] = [:]
+        for document in documents { anchors[document.relativePath] = Set(document.anchors) }
         var out: [Diagnostic] = []
-        for document in ContentDocument.all(in: handbook) {
+        for document in documents {
             for link in document.body.links {
-                if let problem = problem(with: link.destination, from: document, handbook) {
+                if let problem = problem(with: link.destination, from: document, anchors: anchors, handbook) {
                     out.append(diagnostic(problem.message, at: link.location, notes: problem.notes))
                 }
             }
@@ -21,11 +25,12 @@ struct BrokenLinkRule: HandbookRule {
         return out
     }
 
-    func problem(with destination: String, from document: ContentDocument, _ handbook: Handbook) -> (message: String, notes: [Diagnostic.Note])? {
+    func problem(with destination: String, from document: ContentDocument, anchors: [String: Set<String>],
+                 _ handbook: Handbook) -> (message: String, notes: [Diagnostic.Note])? {
         guard let target = ContentLink(destination) else { return nil }
         let quoted = "'\(destination)'"
         if target.path.isEmpty {
-            guard let fragment = target.fragment, !document.anchors.contains(fragment) else { return nil }
+            guard let fragment = target.fragment, anchors[document.relativePath]?.contains(fragment) == false else { return nil }
             return ("link \(quoted) names no heading in this file", anchorNotes(fragment, document.anchors))
         }
         guard let relative = ContentLink.resolve(target.path, from: document.relativePath) else {
@@ -42,9 +47,9 @@ struct BrokenLinkRule: HandbookRule {
             return ("link \(quoted) names no content file: '\(relative)' does not exist", notes)
         }
         guard let fragment = target.fragment else { return nil }
-        guard let targetDocument = ContentDocument.find(relative, in: handbook) else { return nil } // unreadable: reported already
-        if targetDocument.anchors.contains(fragment) { return nil }
-        return ("link \(quoted) names no heading in '\(relative)'", anchorNotes(fragment, targetDocument.anchors))
+        guard let targetAnchors = anchors[relative] else { return nil } // unreadable: reported already
+        if targetAnchors.contains(fragment) { return nil }
+        return ("link \(quoted) names no heading in '\(relative)'", anchorNotes(fragment, targetAnchors.sorted()))
     }
 
     static func split(_ path: String) -> (folder: String, name: String) {
@@ -79,20 +84,5 @@ struct ContentDocument {
         out += handbook.contracts.values.map { ContentDocument(kind: .contracts, id: $0.id, body: $0.body) }
         out += handbook.pages.values.map { ContentDocument(kind: .pages, id: $0.id, body: $0.body) }
         return out
-    }
-
-    static func find(_ relative: String, in handbook: Handbook) -> ContentDocument? {
-        let parts = relative.split(separator: "/")
-        guard parts.count == 2, let kind = EntityKind(rawValue: String(parts[0])), parts[1].hasSuffix(".md") else { return nil }
-        let id = String(parts[1].dropLast(3))
-        let body: Body?
-        switch kind {
-        case .stages: body = handbook.stages[id]?.body
-        case .roles: body = handbook.roles[id]?.body
-        case .contexts: body = handbook.contexts[id]?.body
-        case .contracts: body = handbook.contracts[id]?.body
-        case .pages: body = handbook.pages[id]?.body
-        }
-        return body.map { ContentDocument(kind: kind, id: id, body: $0) }
     }
 }
