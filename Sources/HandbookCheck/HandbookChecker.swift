@@ -16,9 +16,9 @@ public enum HandbookChecker {
     /// The diagnostics of the rules alone (loading diagnostics not included),
     /// at their default severities.
     public static func check(_ handbook: Handbook) -> [Diagnostic] {
-        let index = HandbookIndex(handbook)
+        let index = Trace.measure("index") { HandbookIndex(handbook) }
         // Rules share only the immutable index: run them across the cores.
-        return rules.map { $0 as any HandbookRule }.concurrentMap { $0.check(index) }.flatMap { $0 }
+        return Trace.measure("rules") { rules.map { $0 as any HandbookRule }.concurrentMap { rule in Trace.measure(rule.id.rawValue) { rule.check(index) } }.flatMap { $0 } }
     }
 
     /// Loading and rule diagnostics together, with handbook.yaml's
@@ -35,6 +35,6 @@ public enum HandbookChecker {
                 return changed
             }
         }
-        return all.sortedUnique()
+        return Trace.measure("sort") { all.sortedUnique() }
     }
 }

@@ -17,6 +17,8 @@ struct HandbookIndex: Sendable {
 
     let handbook: Handbook
     let roles: [Role]
+    /// Sorted by id, once for all rules.
+    let contracts: [Contract]
     let lifecycle: [String]
     let lifecyclePosition: [String: Int]
     /// handbook.yaml was read, so stage membership and externals are known.
@@ -28,6 +30,7 @@ struct HandbookIndex: Sendable {
     init(_ handbook: Handbook) {
         self.handbook = handbook
         roles = handbook.sortedRoles
+        contracts = handbook.sortedContracts
         lifecycle = handbook.settings?.lifecycle.map(\.value) ?? []
         var position: [String: Int] = [:]
         for (index, id) in lifecycle.enumerated() { position[id] = index }

@@ -59,7 +59,7 @@ public enum HandbookLoader {
                 diagnostics += folderLog.items
                 continue
             }
-            for found in markdownFiles(in: folder, relative: kind.rawValue) {
+            for found in Trace.measure("list \(kind.rawValue)", { markdownFiles(in: folder, relative: kind.rawValue) }) {
                 fileCount += 1
                 let file = display(found.relative)
                 if let problem = found.problem {
@@ -91,7 +91,8 @@ public enum HandbookLoader {
         handbook.fileCount = fileCount
 
         // Parse in parallel; merge in job order so the result is deterministic.
-        let outcomes = jobs.concurrentMap(load)
+        let outcomes = Trace.measure("parse \(jobs.count) files") { jobs.concurrentMap(load) }
+        Trace.measure("merge") {
         for (job, outcome) in zip(jobs, outcomes) {
             diagnostics += outcome.diagnostics
             guard let entity = outcome.entity else {
@@ -105,6 +106,7 @@ public enum HandbookLoader {
             case let .contract(contract): handbook.contracts[contract.id] = contract
             case let .page(page): handbook.pages[page.id] = page
             }
+        }
         }
         return Result(handbook: handbook, diagnostics: diagnostics)
     }

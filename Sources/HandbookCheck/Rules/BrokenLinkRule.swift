@@ -11,11 +11,18 @@ struct BrokenLinkRule: HandbookRule {
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         let handbook = index.handbook
         let documents = ContentDocument.all(in: handbook)
-        // Each document's anchors, as a set, built once.
-        var anchors: [String: Set<String>] = [:]
-        for document in documents { anchors[document.relativePath] = Set(document.anchors) }
+        let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.relativePath, $0) })
+        // A document's anchors as a set, built when a link first needs them.
+        var anchorSets: [String: Set<String>] = [:]
+        let anchors = { (path: String) -> Set<String>? in
+            if let known = anchorSets[path] { return known }
+            guard let document = byPath[path] else { return nil }
+            let set = Set(document.anchors)
+            anchorSets[path] = set
+            return set
+        }
         var out: [Diagnostic] = []
-        for document in documents {
+        for document in documents where !document.body.links.isEmpty {
             for link in document.body.links {
                 if let problem = problem(with: link.destination, from: document, anchors: anchors, handbook) {
                     out.append(diagnostic(problem.message, at: link.location, notes: problem.notes))
@@ -25,12 +32,12 @@ struct BrokenLinkRule: HandbookRule {
         return out
     }
 
-    func problem(with destination: String, from document: ContentDocument, anchors: [String: Set<String>],
+    func problem(with destination: String, from document: ContentDocument, anchors: (String) -> Set<String>?,
                  _ handbook: Handbook) -> (message: String, notes: [Diagnostic.Note])? {
         guard let target = ContentLink(destination) else { return nil }
         let quoted = "'\(destination)'"
         if target.path.isEmpty {
-            guard let fragment = target.fragment, anchors[document.relativePath]?.contains(fragment) == false else { return nil }
+            guard let fragment = target.fragment, anchors(document.relativePath)?.contains(fragment) == false else { return nil }
             return ("link \(quoted) names no heading in this file", anchorNotes(fragment, document.anchors))
         }
         guard let relative = ContentLink.resolve(target.path, from: document.relativePath) else {
@@ -47,7 +54,7 @@ struct BrokenLinkRule: HandbookRule {
             return ("link \(quoted) names no content file: '\(relative)' does not exist", notes)
         }
         guard let fragment = target.fragment else { return nil }
-        guard let targetAnchors = anchors[relative] else { return nil } // unreadable: reported already
+        guard let targetAnchors = anchors(relative) else { return nil } // unreadable: reported already
         if targetAnchors.contains(fragment) { return nil }
         return ("link \(quoted) names no heading in '\(relative)'", anchorNotes(fragment, targetAnchors.sorted()))
     }
@@ -68,13 +75,16 @@ struct BrokenLinkRule: HandbookRule {
 struct ContentDocument {
     let relativePath: String
     let body: Body
-    let anchors: [String]
+
+    let kind: EntityKind
 
     init(kind: EntityKind, id: String, body: Body) {
         relativePath = "\(kind.rawValue)/\(id).md"
         self.body = body
-        anchors = body.anchors + kind.sectionAnchors
+        self.kind = kind
     }
+
+    var anchors: [String] { body.anchors + kind.sectionAnchors }
 
     static func all(in handbook: Handbook) -> [ContentDocument] {
         var out: [ContentDocument] = []

@@ -8,7 +8,7 @@ struct ContractNotEngagedRule: HandbookRule {
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for contract in index.handbook.sortedContracts {
+        for contract in index.contracts {
             guard let boundary = contract.boundary, let ends = ContractEnds(contract, index) else { continue }
             if index.isLifecycleStage(boundary.from), index.engagementIsKnown(ends.from), ends.from.engagement[boundary.from] == nil {
                 out.append(diagnostic("'\(ends.from.id)' hands off at the end of '\(boundary.from)' but is not engaged in it",
@@ -29,7 +29,7 @@ struct BackwardHandoffRule: HandbookRule {
     let id = RuleID.backwardHandoff
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
-        index.handbook.sortedContracts.compactMap { contract in
+        index.contracts.compactMap { contract in
             guard let boundary = contract.boundary,
                   let first = index.lifecyclePosition[boundary.from], let second = index.lifecyclePosition[boundary.to],
                   second <= first else { return nil }
@@ -49,7 +49,7 @@ struct ContractWithoutGatesRule: HandbookRule {
     let id = RuleID.contractWithoutGates
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
-        index.handbook.sortedContracts.compactMap { contract in
+        index.contracts.compactMap { contract in
             guard contract.gates.isEmpty, !contract.gatesWereInvalid else { return nil }
             return diagnostic("contract '\(contract.id)' has no gates: a handoff without checkable gates is a suggestion",
                               at: contract.location)
@@ -65,7 +65,7 @@ struct VagueGateRule: HandbookRule {
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for contract in index.handbook.sortedContracts {
+        for contract in index.contracts {
             for gate in contract.gates where Self.isVague(gate.value) {
                 out.append(diagnostic("gate '\(gate.value)' states a preference, not a checkable constraint", at: gate.location))
             }

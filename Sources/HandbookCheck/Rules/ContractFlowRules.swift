@@ -25,7 +25,7 @@ struct ContractUnproducedRule: HandbookRule {
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for contract in index.handbook.sortedContracts {
+        for contract in index.contracts {
             guard let ends = ContractEnds(contract, index), index.contextOutIsKnown(ends.from) else { continue }
             for carried in contract.carries {
                 let produced = ends.from.contextOut.filter { $0.context.value == carried.value }
@@ -55,7 +55,7 @@ struct ContractUnconsumedRule: HandbookRule {
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for contract in index.handbook.sortedContracts {
+        for contract in index.contracts {
             guard let ends = ContractEnds(contract, index), index.contextInIsKnown(ends.to) else { continue }
             for carried in contract.carries {
                 if ends.to.contextIn.contains(where: { $0.context.value == carried.value && $0.from.value == ends.from.id }) { continue }
