@@ -25,6 +25,8 @@ public struct SiteBuilder: Sendable {
     public struct Summary: Sendable {
         public var pages: Int
         public var files: Int
+        /// Files identical to the previous build's, linked rather than written.
+        public var unchanged: Int
     }
 
     let graph: SiteGraph
@@ -66,7 +68,7 @@ public struct SiteBuilder: Sendable {
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         try output.write("heatmap.svg", Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8))
         for asset in theme.assets { try output.write(asset.name, asset.bytes) }
-        return Summary(pages: pages.count, files: pages.count + 1 + theme.assets.count)
+        return Summary(pages: pages.count, files: pages.count + 1 + theme.assets.count, unchanged: output.reused)
     }
 
     /// Every page's output path and HTML, in memory (for fuzzing and tools;

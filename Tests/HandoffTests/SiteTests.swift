@@ -136,6 +136,24 @@ import Testing
         #expect(first == SiteTree(scratch.url.appendingPathComponent("again")))
     }
 
+    @Test func aRebuildWritesOnlyThePagesThatChanged() throws {
+        let scratch = try Scratch()
+        #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
+        let inode = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: scratch.path("public/" + path))[.systemFileNumber] as? Int) ?? -1 }
+        let pmBefore = inode("roles/pm.html"), qaBefore = inode("roles/qa.html")
+        let again = try Run(["build", "--content", "content", "--output", "public"], in: scratch.url)
+        #expect(again.stdout.hasSuffix(" s (0 files changed)\n"), "\(again.stdout)")
+        let role = scratch.url.appendingPathComponent("content/roles/qa.md")
+        try (String(contentsOf: role, encoding: .utf8) + "\nOne more line.\n").write(to: role, atomically: true, encoding: .utf8)
+        let edited = try Run(["build", "--content", "content", "--output", "public"], in: scratch.url)
+        #expect(edited.stdout.hasSuffix(" s (1 file changed)\n"), "\(edited.stdout)")
+        #expect(inode("roles/pm.html") == pmBefore)
+        #expect(inode("roles/qa.html") != qaBefore)
+        // The result is the same as a fresh build.
+        #expect(try Run(["build", "--content", "content", "--output", "fresh"], in: scratch.url).status == 0)
+        #expect(SiteTree(scratch.url.appendingPathComponent("public")) == SiteTree(scratch.url.appendingPathComponent("fresh")))
+    }
+
     @Test func textFromContentIsEscapedEverywhere() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.fixtures.appendingPathComponent("site/small/content"), in: scratch).status == 0)
