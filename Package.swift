@@ -51,6 +51,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
+        // Markdown speed per core against raw cmark-gfm (scripts/bench runs it).
+        .executableTarget(name: "MarkdownBench", dependencies: ["CCmarkGFM", "Markup"]),
         // libFuzzer harnesses (scripts/fuzz builds them with --sanitize=fuzzer,address;
         // libFuzzer provides main, hence -parse-as-library).
         .executableTarget(

@@ -8,14 +8,18 @@ final class CmarkDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     let root: OpaquePointer
-    let extensions: UnsafeMutablePointer<cmark_llist>?
+    /// Kept until the document is freed: it owns the extension list that
+    /// rendering needs (copying the list cost four allocations a page).
+    private let parser: OpaquePointer
+
+    /// The syntax extensions attached to the parser, for rendering.
+    var extensions: UnsafeMutablePointer<cmark_llist>? { cmark_parser_get_syntax_extensions(parser) }
 
     /// `sourcePositions` only for scanning; rendering leaves them out.
     init(_ text: String, sourcePositions: Bool) {
         Self.registerExtensions
         let options = sourcePositions ? CMARK_OPT_SOURCEPOS : CMARK_OPT_DEFAULT
         let parser = cmark_parser_new(options)!
-        defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
@@ -28,22 +32,12 @@ final class CmarkDocument {
             }
         }
         root = cmark_parser_finish(parser)!
-        extensions = cmark_parser_get_syntax_extensions(parser).flatMap { list in
-            // The parser owns its list; keep a copy for rendering.
-            var copy: UnsafeMutablePointer<cmark_llist>? = nil
-            var node: UnsafeMutablePointer<cmark_llist>? = list
-            let mem = cmark_get_default_mem_allocator()
-            while let current = node {
-                copy = cmark_llist_append(mem, copy, current.pointee.data)
-                node = current.pointee.next
-            }
-            return copy
-        }
+        self.parser = parser
     }
 
     deinit {
-        if let extensions { cmark_llist_free(cmark_get_default_mem_allocator(), extensions) }
         cmark_node_free(root)
+        cmark_parser_free(parser)
     }
 
     private static let registerExtensions: Void = {
