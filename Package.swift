@@ -55,14 +55,15 @@ let package = Package(
         .executableTarget(name: "MarkdownBench", dependencies: ["CCmarkGFM", "Markup"]),
         // libFuzzer harnesses (scripts/fuzz builds them with --sanitize=fuzzer,address;
         // libFuzzer provides main, hence -parse-as-library).
+        .target(name: "FuzzSupport"),
         .executableTarget(
             name: "FuzzLoader",
-            dependencies: ["HandbookModel", "HandbookSource", "HandbookCheck"],
+            dependencies: ["FuzzSupport", "HandbookModel", "HandbookSource", "HandbookCheck"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "FuzzPage",
-            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite"],
+            dependencies: ["FuzzSupport", "Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .testTarget(

@@ -49,29 +49,11 @@ public func fuzzPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if !FUZZING
-import Foundation
+import FuzzSupport
 
-/// Outside fuzz builds: replays inputs (files or folders of files) through
-/// the harness, so that a corpus or a crash becomes a regression run.
+/// Outside fuzz builds: replays inputs through the harness (scripts/fuzz, tests).
 @main
 struct FuzzPageReplay {
-    static func main() throws {
-        var count = 0
-        for argument in CommandLine.arguments.dropFirst() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue
-                ? try FileManager.default.contentsOfDirectory(atPath: argument).sorted().map { argument + "/" + $0 }
-                : [argument]
-            for file in files {
-                let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
-                _ = bytes.withUnsafeBufferPointer { buffer in
-                    fuzzPage(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
-                }
-                count += 1
-            }
-        }
-        print("replayed \(count) inputs")
-    }
+    static func main() throws { try FuzzReplay.run(fuzzPage) }
 }
 #endif

@@ -16,8 +16,7 @@ struct Build: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The handbook's content folder.")
-    var content: String = "content"
+    @OptionGroup var handbook: HandbookOptions
 
     @Option(name: .long, help: "A folder of templates that override the built-in theme file by file (default: ./templates when it exists).")
     var templates: String?
@@ -34,12 +33,11 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Replace an output folder that handoff did not make.")
     var force = false
 
-    @Option(name: .long, help: ArgumentHelp("Raise a size or complexity limit (repeatable).", valueName: "NAME=VALUE"))
-    var limit: [String] = []
 
     func run() throws {
         let started = DispatchTime.now()
-        let checked = try CheckRun.report(content: content, limits: CheckRun.limits(limit))
+        let content = handbook.content
+        let checked = try CheckRun.report(content: content, limits: handbook.limits())
         let report = checked.report
         let status = report.exitCode(strict: strict)
         if status != 0 {

@@ -15,8 +15,7 @@ struct Check: ParsableCommand {
         discussion: "Exit status: 0 with no errors, 1 with errors (or warnings under --strict), 2 when the tool could not run."
     )
 
-    @Option(name: .long, help: "The handbook's content folder.")
-    var content: String = "content"
+    @OptionGroup var handbook: HandbookOptions
 
     @Option(name: .long, help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
     var format: DiagnosticFormat = .text
@@ -24,11 +23,8 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
     var strict = false
 
-    @Option(name: .long, help: ArgumentHelp("Raise a size or complexity limit (repeatable).", valueName: "NAME=VALUE"))
-    var limit: [String] = []
-
     func run() throws {
-        let report = try CheckRun.report(content: content, limits: CheckRun.limits(limit)).report
+        let report = try CheckRun.report(content: handbook.content, limits: handbook.limits()).report
         StandardStream.output.write(CheckRun.render(report, format: format))
         let status = report.exitCode(strict: strict)
         if status != 0 { throw ExitCode(status) }

