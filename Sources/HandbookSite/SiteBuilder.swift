@@ -36,7 +36,7 @@ public struct SiteBuilder: Sendable {
     let options: Options
 
     public init(handbook: Handbook, warnings: [Diagnostic], theme: Theme, options: Options) {
-        graph = SiteGraph(handbook)
+        graph = Trace.measure("site graph") { SiteGraph(handbook) }
         views = ViewFactory(graph: graph)
         self.theme = theme
         self.warnings = warnings
@@ -57,14 +57,14 @@ public struct SiteBuilder: Sendable {
     public func build(into output: OutputFolder) throws -> Summary {
         try output.makeFolders(["stages", "roles", "contracts", "contexts", "pages"])
         let pages = self.pages
-        let failures = pages.concurrentMap { page -> OutputFolder.Refusal? in
+        let failures = Trace.measure("render \(pages.count) pages") { pages.concurrentMap { page -> OutputFolder.Refusal? in
             do {
                 try output.write(page.path, Array(render(page).utf8))
                 return nil
             } catch {
                 return error as? OutputFolder.Refusal ?? OutputFolder.Refusal(description: "\(error)")
             }
-        }
+        } }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         try output.write("heatmap.svg", Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8))
         for asset in theme.assets { try output.write(asset.name, asset.bytes) }

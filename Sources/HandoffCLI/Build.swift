@@ -56,7 +56,7 @@ struct Build: ParsableCommand {
         }
         let theme: Theme
         do {
-            theme = try Theme.load(overrides: templatesFolder, displayPath: templatesFolder.map(DisplayPath.of) ?? "templates")
+            theme = try Trace.measure("theme") { try Theme.load(overrides: templatesFolder, displayPath: templatesFolder.map(DisplayPath.of) ?? "templates") }
         } catch let error as Theme.TemplateError {
             StandardStream.output.write("\(error)\n")
             throw ExitCode(1)
@@ -75,7 +75,7 @@ struct Build: ParsableCommand {
         let summary: SiteBuilder.Summary
         do {
             summary = try builder.build(into: folder)
-            try folder.commit()
+            try Trace.measure("commit") { try folder.commit() }
         } catch let refusal as OutputFolder.Refusal {
             folder.abandon()
             throw ToolFailure(refusal.description)
