@@ -197,6 +197,25 @@ public final class OutputFolder: @unchecked Sendable {
         return out
     }
 
+    /// On SIGINT or SIGTERM: remove the temporary folder and exit 130, so
+    /// that an interrupted build leaves the previous output whole and nothing
+    /// behind (the swap is atomic, so either site is whole whenever it lands).
+    /// Installed explicitly: an ignored SIGINT is inherited across exec.
+    public func abandonOnInterrupt() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [temporary] in
+                try? FileManager.default.removeItem(atPath: temporary)
+                exit(130)
+            }
+            source.resume()
+            Self.signalSources.append(source)
+        }
+    }
+
+    nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
+
     /// Removes the temporary folder; the previous output stays as it was.
     public func abandon() {
         try? FileManager.default.removeItem(atPath: temporary)

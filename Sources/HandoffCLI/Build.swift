@@ -68,6 +68,7 @@ struct Build: ParsableCommand {
         } catch let refusal as OutputFolder.Refusal {
             throw ToolFailure(refusal.description)
         }
+        folder.abandonOnInterrupt()
         let builder = SiteBuilder(
             handbook: checked.handbook.handbook, warnings: report.diagnostics, theme: theme,
             options: .init(contentRoot: DisplayPath.of(content), repositoryPath: RepositoryPath.of(content),

@@ -20,6 +20,16 @@ struct SiteTree: Equatable {
 
     func text(_ path: String) -> String { String(decoding: files[path] ?? [], as: UTF8.self) }
 
+    /// A compact, comparable summary (path, size, hash per file) that a
+    /// failed expectation can print.
+    var fingerprint: String {
+        files.keys.sorted().map { path in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in files[path]! { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return "\(path) \(files[path]!.count) \(String(hash, radix: 16))"
+        }.joined(separator: "\n")
+    }
+
     var pages: [String] { files.keys.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }.sorted() }
 
     /// Values of an attribute (`href`, `xlink:href`, `id`), entities decoded.
