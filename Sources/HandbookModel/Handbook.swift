@@ -51,6 +51,18 @@ public struct Handbook: Sendable {
         unreadable[kind]?.contains(id) == true
     }
 
+    /// Every Markdown body with its owner's kind and id, for the rules and
+    /// the site that follow links.
+    public var bodies: [(kind: EntityKind, id: String, body: Body)] {
+        var out: [(kind: EntityKind, id: String, body: Body)] = []
+        out += stages.values.map { (.stages, $0.id, $0.body) }
+        out += roles.values.map { (.roles, $0.id, $0.body) }
+        out += contexts.values.map { (.contexts, $0.id, $0.body) }
+        out += contracts.values.map { (.contracts, $0.id, $0.body) }
+        out += pages.values.map { (.pages, $0.id, $0.body) }
+        return out
+    }
+
     public var sortedRoles: [Role] { roles.values.sorted { $0.id < $1.id } }
     public var sortedContracts: [Contract] { contracts.values.sorted { $0.id < $1.id } }
 }

@@ -98,7 +98,7 @@ struct SiteGraph: Sendable {
             }
         }
         contextIDs = contexts.sorted()
-        for (kind, id, body) in Self.bodies(of: handbook) {
+        for (kind, id, body) in handbook.bodies {
             let source = PageRef(kind, id)
             for link in body.links {
                 guard let target = ContentLink(link.destination) else { continue }
@@ -113,16 +113,6 @@ struct SiteGraph: Sendable {
     private mutating func link(_ source: PageRef, to target: PageRef) {
         guard source != target else { return }
         backlinks[target, default: []].insert(source)
-    }
-
-    static func bodies(of handbook: Handbook) -> [(EntityKind, String, Body)] {
-        var out: [(EntityKind, String, Body)] = []
-        out += handbook.stages.values.map { (.stages, $0.id, $0.body) }
-        out += handbook.roles.values.map { (.roles, $0.id, $0.body) }
-        out += handbook.contexts.values.map { (.contexts, $0.id, $0.body) }
-        out += handbook.contracts.values.map { (.contracts, $0.id, $0.body) }
-        out += handbook.pages.values.map { (.pages, $0.id, $0.body) }
-        return out
     }
 
     /// `roles/pm.md` → the role page.

@@ -97,18 +97,17 @@ enum RepositoryPath {
     /// folder become relative to the repository root (SARIF).
     static func ofWorkingFolder() -> String {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
-        var folder = cwd
-        while folder != "/" && !folder.isEmpty {
-            if FileManager.default.fileExists(atPath: folder + "/.git") {
-                return folder == cwd ? "" : String(cwd.dropFirst(folder.count + 1))
-            }
-            folder = (folder as NSString).deletingLastPathComponent
-        }
-        return ""
+        return inRepository(cwd) ?? ""
     }
 
     static func of(_ content: String) -> String {
         let absolute = URL(fileURLWithPath: content).standardizedFileURL.path
+        return inRepository(absolute) ?? (absolute as NSString).lastPathComponent
+    }
+
+    /// The path of `absolute` from the nearest enclosing git repository's
+    /// root ("" at the root), or nil outside any repository.
+    static func inRepository(_ absolute: String) -> String? {
         var folder = absolute
         while folder != "/" && !folder.isEmpty {
             if FileManager.default.fileExists(atPath: folder + "/.git") {
@@ -116,6 +115,6 @@ enum RepositoryPath {
             }
             folder = (folder as NSString).deletingLastPathComponent
         }
-        return (absolute as NSString).lastPathComponent
+        return nil
     }
 }

@@ -10,7 +10,7 @@ struct BrokenLinkRule: HandbookRule {
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         let handbook = index.handbook
-        let documents = ContentDocument.all(in: handbook)
+        let documents = handbook.bodies.map { ContentDocument(kind: $0.kind, id: $0.id, body: $0.body) }
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.relativePath, $0) })
         // A document's anchors as a set, built when a link first needs them.
         var anchorSets: [String: Set<String>] = [:]
@@ -85,14 +85,4 @@ struct ContentDocument {
     }
 
     var anchors: [String] { body.anchors + kind.sectionAnchors }
-
-    static func all(in handbook: Handbook) -> [ContentDocument] {
-        var out: [ContentDocument] = []
-        out += handbook.stages.values.map { ContentDocument(kind: .stages, id: $0.id, body: $0.body) }
-        out += handbook.roles.values.map { ContentDocument(kind: .roles, id: $0.id, body: $0.body) }
-        out += handbook.contexts.values.map { ContentDocument(kind: .contexts, id: $0.id, body: $0.body) }
-        out += handbook.contracts.values.map { ContentDocument(kind: .contracts, id: $0.id, body: $0.body) }
-        out += handbook.pages.values.map { ContentDocument(kind: .pages, id: $0.id, body: $0.body) }
-        return out
-    }
 }
