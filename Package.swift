@@ -25,10 +25,16 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian's libgumbo (an HTML5 parser) for the raw-HTML sanitizer; only Markup imports it.
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"])]
+        ),
         .target(name: "CSystemShims"),
         .target(name: "Diagnostics"),
         .target(name: "HandbookModel", dependencies: ["Diagnostics"]),
-        .target(name: "Markup", dependencies: ["CCmarkGFM"]),
+        .target(name: "Markup", dependencies: ["CCmarkGFM", "CGumbo"]),
         .target(
             name: "HandbookSource",
             dependencies: ["Diagnostics", "HandbookModel", "Markup", .product(name: "Yams", package: "Yams")]

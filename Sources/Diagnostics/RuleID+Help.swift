@@ -23,6 +23,8 @@ extension RuleID {
         case "unguarded-write-agent": "An agent with access: write needs confirmation (how destructive actions are confirmed) and staging (where mutations run first)."
         case "delegation-mismatch": "Delegate only work with high error tolerance, a single tool and independent pieces; otherwise use delegation: coordinate."
         case "broken-link": "Point the link at an existing content file (relative path ending in .md) and an existing heading anchor."
+        case "raw-html-removed": "Raw HTML is kept after a sanitizer like GitHub's: structural and inline tags, img, details, tables, and safe attributes with http, https, mailto or relative URLs. Remove what it lists (script, style, event handlers, class, style=...), or set raw_html: drop in handbook.yaml to drop raw HTML altogether."
+        case "bad-encoding": "Save the file as UTF-8. The byte shown is not UTF-8 (often Latin-1 or Windows-1252 text); the page shows U+FFFD in its place until it is fixed."
         case "unsafe-input": "handoff refuses files over 1 MiB, Markdown bodies over its complexity limits (size, table cells and columns, nesting, repeated inline markers) and symlinks that leave the content or templates folder. Split the page, or raise a limit with --limit NAME=VALUE."
         default: summary
         }

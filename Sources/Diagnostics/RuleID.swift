@@ -63,7 +63,11 @@ public struct RuleID: Hashable, Sendable, Comparable, CustomStringConvertible {
         "an agent delegated although its work calls for coordination")
     public static let brokenLink = RuleID("broken-link", .error,
         "a relative link to a content file or anchor that does not exist")
-    /// An extension of FORMAT.md's table: input handoff refuses to read.
+    public static let rawHTMLRemoved = RuleID("raw-html-removed", .warning,
+        "the sanitizer removed a tag, attribute or URL from a body's raw HTML")
+    public static let badEncoding = RuleID("bad-encoding", .warning,
+        "a body byte that is not UTF-8")
+    /// Input handoff refuses to read.
     public static let unsafeInput = RuleID("unsafe-input", .error, configurable: false,
         "a file over a size or complexity limit, or a symlink that leaves the handbook")
 
@@ -73,7 +77,7 @@ public struct RuleID: Hashable, Sendable, Comparable, CustomStringConvertible {
         orphanedContextIn, unconsumedContextOut, contextHoarding, stageWithoutLead,
         contractUnproduced, contractUnconsumed, contractNotEngaged, backwardHandoff,
         contractWithoutGates, vagueGate, agentWithoutGuardrails, unguardedWriteAgent,
-        delegationMismatch, brokenLink, unsafeInput,
+        delegationMismatch, brokenLink, rawHTMLRemoved, badEncoding, unsafeInput,
     ]
 
     public static func named(_ id: String) -> RuleID? { all.first { $0.rawValue == id } }

@@ -17,14 +17,19 @@ public struct Body: Sendable {
     /// 1-based line of the body's first line in its file.
     public var firstLine: Int
     public var links: [Link]
-    /// GitHub-style anchors of the headings, in order, duplicates suffixed.
+    /// Every anchor a link may name in the body: the headings' GitHub-style
+    /// anchors in order (duplicates suffixed), then ids kept in raw HTML.
     public var anchors: [String]
+    /// The level of the body's first heading (a page opening with `# Title`
+    /// shows no second title).
+    public var firstHeadingLevel: Int?
 
-    public init(markdown: String, firstLine: Int, links: [Link], anchors: [String]) {
+    public init(markdown: String, firstLine: Int, links: [Link], anchors: [String], firstHeadingLevel: Int? = nil) {
         self.markdown = markdown
         self.firstLine = firstLine
         self.links = links
         self.anchors = anchors
+        self.firstHeadingLevel = firstHeadingLevel
     }
 
     public static let empty = Body(markdown: "", firstLine: 1, links: [], anchors: [])

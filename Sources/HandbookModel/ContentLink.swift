@@ -1,15 +1,19 @@
 
-/// A link destination in a body, when it may point at a content file: no
-/// scheme, not absolute, and either a bare `#anchor` or a path to a `.md`
-/// file. The site generator resolves links the same way.
+/// A link destination in a body that names something in the handbook: no
+/// scheme, not a network path (`//host`), and either a bare `#anchor` or a
+/// path: relative to the document (`../roles/pm.md`, `img/flow.svg`) or, when
+/// it starts with `/`, to the content folder (`/roles/pm.md`, as GitHub's
+/// repository view reads it). The site generator resolves links the same way.
 public struct ContentLink: Sendable, Hashable {
-    /// Percent-decoded path ("" for a bare `#anchor`).
+    /// Percent-decoded path, without a leading `/` ("" for a bare `#anchor`).
     public var path: String
     /// Percent-decoded fragment without `#`.
     public var fragment: String?
+    /// The path is taken from the content folder, not the document.
+    public var isRootRelative: Bool
 
     public init?(_ destination: String) {
-        if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("\\") { return nil }
+        if destination.isEmpty || destination.hasPrefix("//") || destination.hasPrefix("\\") || destination.hasPrefix("/\\") { return nil }
         if Self.hasScheme(destination) { return nil }
         var rest = Substring(destination)
         var fragment: String?
@@ -18,11 +22,24 @@ public struct ContentLink: Sendable, Hashable {
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        isRootRelative = rest.hasPrefix("/")
+        while rest.hasPrefix("/") { rest = rest.dropFirst() }
         let path = Self.percentDecoded(rest)
-        guard path.isEmpty ? fragment != nil : path.hasSuffix(".md") else { return nil }
-        if path.isEmpty, fragment?.isEmpty == true { return nil }
+        if path.isEmpty {
+            // "/" is the site's root; "?x" names nothing; "#" alone is the top.
+            guard !isRootRelative, let fragment, !fragment.isEmpty else { return nil }
+        }
         self.path = path
         self.fragment = fragment
+    }
+
+    /// A link to another content file's page.
+    public var isMarkdown: Bool { path.hasSuffix(".md") }
+
+    /// The content-relative path this link names from `documentPath`, or nil
+    /// when it climbs out of the content folder.
+    public func resolved(from documentPath: String) -> String? {
+        Self.resolve(path, from: isRootRelative ? "" : documentPath)
     }
 
     /// `scheme:` before any `/`, `?` or `#` (RFC 3986 scheme characters).

@@ -28,4 +28,11 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
         case .pages: []
         }
     }
+
+    /// Ids a built page of this kind holds besides its body's: its sections
+    /// (and their headings), the layout's `main` and `referenced-by`. A body
+    /// heading or raw HTML id equal to one of them gets no id of its own.
+    public var reservedIDs: Set<String> {
+        Set(sectionAnchors + sectionAnchors.map { $0 + "-heading" } + ["main", "referenced-by"])
+    }
 }

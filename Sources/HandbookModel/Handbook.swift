@@ -16,6 +16,11 @@ public struct Handbook: Sendable {
     /// content-relative path ("roles/pm.md") → display path, for every file
     /// with a valid id, readable or not (links resolve against this).
     public var contentFiles: [String: String]
+    /// Files published as they are, by content-relative path.
+    public var assets: [String: Asset] = [:]
+    /// Content-relative paths of files refused as assets (reported), which
+    /// links may still name without a second diagnostic.
+    public var refusedAssets: Set<String> = []
     /// The folder's display path ("content").
     public var root: String
     public var fileCount: Int
@@ -61,6 +66,20 @@ public struct Handbook: Sendable {
         out += contracts.values.map { (.contracts, $0.id, $0.body) }
         out += pages.values.map { (.pages, $0.id, $0.body) }
         return out
+    }
+
+    /// Every context id that gets a page: described in `contexts/`, or named
+    /// by a flow or a contract.
+    public var referencedContexts: Set<String> {
+        var ids = Set(contexts.keys)
+        for role in roles.values {
+            for flow in role.contextOut { ids.insert(flow.context.value) }
+            for flow in role.contextIn { ids.insert(flow.context.value) }
+        }
+        for contract in contracts.values {
+            for carried in contract.carries { ids.insert(carried.value) }
+        }
+        return ids
     }
 
     public var sortedRoles: [Role] { roles.values.sorted { $0.id < $1.id } }

@@ -23,6 +23,10 @@ public struct Settings: Sendable {
     public var externals: [String: External]
     /// Severity overrides by rule id (`off` drops the rule).
     public var severity: [String: Severity]
+    /// `raw_html:` what bodies' raw HTML becomes.
+    public var rawHTML: RawHTML = .sanitize
+
+    public enum RawHTML: String, Sendable, CaseIterable { case sanitize, drop }
 
     public init(file: String, title: String = "", description: String? = nil, repository: String? = nil,
                 lifecycle: [Located<String>] = [], externals: [String: External] = [:], severity: [String: Severity] = [:]) {
@@ -33,9 +37,5 @@ public struct Settings: Sendable {
         self.lifecycle = lifecycle
         self.externals = externals
         self.severity = severity
-    }
-
-    public func lifecycleIndex(of stage: String) -> Int? {
-        lifecycle.firstIndex { $0.value == stage }
     }
 }

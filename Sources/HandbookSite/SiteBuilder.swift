@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import HandbookModel
 
@@ -67,8 +68,43 @@ public struct SiteBuilder: Sendable {
         } }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         try output.write("heatmap.svg", Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8))
-        for asset in theme.assets { try output.write(asset.name, asset.bytes) }
-        return Summary(pages: pages.count, files: pages.count + 1 + theme.assets.count, unchanged: output.reused)
+        // The content's own files win over the theme's at the same path (as in Hugo).
+        let content = graph.handbook.assets
+        let themeAssets = theme.assets.filter { content[$0.name] == nil }
+        try output.makeFolders(Self.folders(of: themeAssets.map(\.name) + content.keys))
+        for asset in themeAssets { try output.write(asset.name, asset.bytes) }
+        let copied = try Trace.measure("copy \(content.count) assets") { try copyAssets(content.values.sorted { $0.relativePath < $1.relativePath }, into: output) }
+        return Summary(pages: pages.count, files: pages.count + 1 + themeAssets.count + copied, unchanged: output.reused)
+    }
+
+    /// Copies the content's assets (images, PDFs...) byte for byte.
+    func copyAssets(_ assets: [Asset], into output: OutputFolder) throws -> Int {
+        let failures = assets.concurrentMap { asset -> OutputFolder.Refusal? in
+            guard let data = FileManager.default.contents(atPath: asset.path) else {
+                return OutputFolder.Refusal(description: "cannot read '\(asset.file)'")
+            }
+            do {
+                try output.write(asset.relativePath, Array(data))
+                return nil
+            } catch {
+                return error as? OutputFolder.Refusal ?? OutputFolder.Refusal(description: "\(error)")
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        return assets.count
+    }
+
+    /// Every folder the files need, parents first.
+    static func folders(of paths: some Sequence<String>) -> [String] {
+        var folders = Set<String>()
+        for path in paths {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        return folders.sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
     }
 
     /// Every page's output path and HTML, in memory (for fuzzing and tools;

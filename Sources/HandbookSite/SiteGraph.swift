@@ -102,8 +102,8 @@ struct SiteGraph: Sendable {
             let source = PageRef(kind, id)
             for link in body.links {
                 guard let target = ContentLink(link.destination) else { continue }
-                if target.path.isEmpty { continue }
-                guard let relative = ContentLink.resolve(target.path, from: "\(kind.rawValue)/\(id).md"),
+                if !target.isMarkdown { continue }
+                guard let relative = target.resolved(from: "\(kind.rawValue)/\(id).md"),
                       let page = Self.page(forContentPath: relative) else { continue }
                 self.link(source, to: page)
             }

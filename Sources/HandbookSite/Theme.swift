@@ -37,24 +37,40 @@ public struct Theme: Sendable {
         var files: [String: (bytes: [UInt8], source: String)] = [:]
         for (name, bytes) in DefaultTheme.files { files[name] = (bytes, "built-in theme: \(name)") }
         if let overrides {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
             let root = URL(fileURLWithPath: overrides).resolvingSymlinksInPath().path
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let path = overrides + "/" + name
-                // A symlink is read only when it resolves inside the templates folder.
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                    guard target.hasPrefix(root + "/"), FileManager.default.fileExists(atPath: target) else {
-                        throw TemplateError(file: displayPath + "/" + name, line: 1, column: 1,
-                                            message: "symlink points outside the templates folder or nowhere", rule: "unsafe-input")
+            // Files in subfolders (images, fonts) are assets at the same relative path.
+            var pending = [""]
+            while let folder = pending.popLast() {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? overrides : overrides + "/" + folder)) ?? []
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    let relative = folder.isEmpty ? name : folder + "/" + name
+                    let path = overrides + "/" + relative
+                    // A symlink is read only when it resolves inside the templates folder.
+                    let isSymlink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+                    if isSymlink {
+                        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                        guard target.hasPrefix(root + "/"), FileManager.default.fileExists(atPath: target) else {
+                            throw TemplateError(file: displayPath + "/" + relative, line: 1, column: 1,
+                                                message: "symlink points outside the templates folder or nowhere", rule: "unsafe-input")
+                        }
                     }
+                    var isDirectory: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                    if isDirectory.boolValue {
+                        if isSymlink {
+                            throw TemplateError(file: displayPath + "/" + relative, line: 1, column: 1,
+                                                message: "symlinked folder '\(relative)' is not followed", rule: "unsafe-input")
+                        }
+                        if relative.split(separator: "/").count < 16 { pending.append(relative) }
+                        continue
+                    }
+                    // Only the top level holds templates; a .mustache file deeper down is neither.
+                    if !folder.isEmpty && name.hasSuffix(".mustache") { continue }
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        throw TemplateError(file: displayPath + "/" + relative, line: 1, column: 1, message: "file could not be read")
+                    }
+                    files[relative] = (Array(data), displayPath + "/" + relative)
                 }
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw TemplateError(file: displayPath + "/" + name, line: 1, column: 1, message: "file could not be read")
-                }
-                files[name] = (Array(data), displayPath + "/" + name)
             }
         }
         var library = MustacheLibrary()
@@ -76,9 +92,12 @@ public struct Theme: Sendable {
             }
         }
         // Assets are copied to the site root: they may not replace a page.
-        for (name, _) in assets where ["index.html", "heatmap.svg", OutputFolder.marker, "stages", "roles", "contracts", "contexts", "pages"].contains(name) {
+        let reserved: Set<String> = ["index.html", "heatmap.svg", "handbook.html", OutputFolder.marker, "stages", "roles", "contracts", "contexts", "pages", "objects"]
+        for (name, _) in assets {
+            let first = String(name.split(separator: "/")[0])
+            guard reserved.contains(first) else { continue }
             throw TemplateError(file: files[name]!.source, line: 1, column: 1,
-                                message: "asset '\(name)' would overwrite the site's own '\(name)'")
+                                message: "asset '\(name)' would overwrite the site's own '\(first)'")
         }
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             throw TemplateError(file: displayPath + "/" + name + ".mustache", line: 1, column: 1, message: "template is missing")

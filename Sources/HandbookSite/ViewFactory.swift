@@ -41,28 +41,39 @@ struct ViewFactory: Sendable {
         (graph.backlinks[page] ?? []).sorted().map { link($0, from: page) }
     }
 
-    func body(_ body: Body, of page: PageRef, reserved: [String]) -> BodyView {
-        // The page's own ids are never repeated by a body heading.
-        let ids = Set(reserved + reserved.map { $0 + "-heading" } + ["main", "referenced-by"])
-        let html = MarkdownHTML.render(body.markdown, reserved: ids) { destination in
-            Self.rewrite(destination)
+    /// The body's HTML, through the same pass the checker used (so anchors
+    /// agree); the page's own ids are never repeated by the body.
+    func body(_ body: Body, of page: PageRef, kind: EntityKind) -> BodyView {
+        let policy: RawHTMLPolicy = graph.settings.rawHTML == .drop ? .drop : .sanitize
+        let html = MarkdownHTML.render(body.markdown, reserved: kind.reservedIDs, rawHTML: policy) { destination in
+            Self.rewrite(destination, root: page.root)
         }
         return BodyView(html: html, hasHTML: !html.isEmpty)
     }
 
     /// A link to a content file becomes a link to its page: the site keeps
-    /// the content folder's layout, so only `.md` becomes `.html`.
-    static func rewrite(_ destination: String) -> String {
+    /// the content folder's layout, so only `.md` becomes `.html`. A path
+    /// from the content root (`/roles/pm.md`) becomes relative to the page
+    /// (`root` is the way up from it, "../"), so the site works from disk
+    /// and under any sub-path.
+    static func rewrite(_ destination: String, root: String = "../") -> String {
         guard let link = ContentLink(destination), !link.path.isEmpty else { return destination }
         var path = Substring(destination)
-        var fragment = ""
+        var suffix = ""
         if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[hash...])
+            suffix = String(path[hash...])
             path = path[..<hash]
         }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        guard path.hasSuffix(".md") else { return destination }
-        return String(path.dropLast(3)) + ".html" + fragment
+        if let query = path.firstIndex(of: "?") {
+            if !link.isMarkdown { suffix = String(path[query...]) + suffix }
+            path = path[..<query]
+        }
+        if link.isRootRelative {
+            while path.hasPrefix("/") { path = path.dropFirst() }
+            path = Substring(root) + path
+        }
+        guard link.isMarkdown else { return String(path) + suffix }
+        return String(path.dropLast(3)) + ".html" + suffix
     }
 
     /// Roles that a flow names in `to` but that do not consume it from the producer.
@@ -135,7 +146,7 @@ struct ViewFactory: Sendable {
                         contractsSent: sent, contractsReceived: received, hasContracts: !sent.isEmpty || !received.isEmpty,
                         hasContractsSent: !sent.isEmpty, hasContractsReceived: !received.isEmpty,
                         agents: agents, hasAgents: !agents.isEmpty, workflows: workflows, hasWorkflows: !workflows.isEmpty,
-                        body: body(role.body, of: page, reserved: EntityKind.roles.sectionAnchors),
+                        body: body(role.body, of: page, kind: .roles),
                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -162,7 +173,7 @@ struct ViewFactory: Sendable {
                          workflows: workflows, hasWorkflows: !workflows.isEmpty,
                          previous: previous.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasPrevious: previous != nil,
                          next: next.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasNext: next != nil,
-                         body: body(stage.body, of: page, reserved: EntityKind.stages.sectionAnchors),
+                         body: body(stage.body, of: page, kind: .stages),
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -181,7 +192,7 @@ struct ViewFactory: Sendable {
                             required: contract.required.map { RequiredFieldView(field: $0.field, rule: $0.rule) },
                             hasRequired: !contract.required.isEmpty,
                             gates: contract.gates.map(\.value), triggers: triggers, hasTriggers: !triggers.isEmpty,
-                            body: body(contract.body, of: page, reserved: EntityKind.contracts.sectionAnchors),
+                            body: body(contract.body, of: page, kind: .contracts),
                             backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -207,7 +218,7 @@ struct ViewFactory: Sendable {
                            producers: producers, hasProducers: !producers.isEmpty,
                            consumers: consumers, hasConsumers: !consumers.isEmpty,
                            contracts: contracts, hasContracts: !contracts.isEmpty,
-                           body: doc.map { body($0.body, of: page, reserved: EntityKind.contexts.sectionAnchors) } ?? BodyView(html: "", hasHTML: false),
+                           body: doc.map { body($0.body, of: page, kind: .contexts) } ?? BodyView(html: "", hasHTML: false),
                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -215,8 +226,8 @@ struct ViewFactory: Sendable {
         let page = PageRef(.pages, entity.id)
         let backlinks = backlinks(of: page)
         // A page whose body opens with its own level-1 heading gets no second title.
-        let titled = MarkdownScan(entity.body.markdown).headings.first?.level == 1
-        return PageView(name: entity.name, showsTitle: !titled, body: body(entity.body, of: page, reserved: []),
+        let titled = entity.body.firstHeadingLevel == 1
+        return PageView(name: entity.name, showsTitle: !titled, body: body(entity.body, of: page, kind: .pages),
                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 

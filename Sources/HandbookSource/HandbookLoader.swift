@@ -1,5 +1,6 @@
 import Diagnostics
 import HandbookModel
+import Markup
 
 /// Finds a handbook's files and loads them into a `Handbook`, collecting
 /// every diagnostic. Content problems never throw; a folder that is not a
@@ -48,7 +49,9 @@ public enum HandbookLoader {
         diagnostics += settingsLog.items
 
         // The five folders.
+        let rawHTML: RawHTMLPolicy = handbook.settings?.rawHTML == .drop ? .drop : .sanitize
         var jobs: [Job] = []
+        var strays: [Job] = []
         var fileCount = 1
         for kind in EntityKind.allCases {
             let folder = path + "/" + kind.rawValue
@@ -70,28 +73,34 @@ public enum HandbookLoader {
                     }
                     continue
                 }
+                let id = String(found.name.dropLast(3))
+                let job = Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: limits, rawHTML: rawHTML)
+                // A file under a name that is no id is still read for its own
+                // problems (errors arrive in one round), but never joins the handbook.
                 if found.depth > 1 {
                     diagnostics.append(Diagnostic(.invalidID, "'\(found.relative)' is in a subfolder: ids are flat, so content files sit directly in '\(kind.rawValue)/'",
                                                   at: .start(of: file)))
+                    strays.append(job)
                     continue
                 }
-                let id = String(found.name.dropLast(3))
                 guard EntityID.isValid(id) else {
                     let log = DiagnosticLog(file: file)
                     Fields.reportInvalidID(id, at: .start(of: file), log: log)
                     var items = log.items
                     items[0].message = "file name '\(found.name.displayEscaped)' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters"
                     diagnostics += items
+                    strays.append(job)
                     continue
                 }
                 handbook.contentFiles[found.relative] = file
-                jobs.append(Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: limits))
+                jobs.append(job)
             }
         }
         handbook.fileCount = fileCount
 
         // Parse in parallel; merge in job order so the result is deterministic.
-        let outcomes = Trace.measure("parse \(jobs.count) files") { jobs.concurrentMap(load) }
+        let outcomes = Trace.measure("parse \(jobs.count) files") { (jobs + strays).concurrentMap(load) }
+        for outcome in outcomes.suffix(strays.count) { diagnostics += outcome.diagnostics }
         Trace.measure("merge") {
         for (job, outcome) in zip(jobs, outcomes) {
             diagnostics += outcome.diagnostics
@@ -108,6 +117,7 @@ public enum HandbookLoader {
             }
         }
         }
+        Trace.measure("assets") { AssetWalk.collect(root: path, realRoot: realRoot, display: display, limits: limits, into: &handbook, diagnostics: &diagnostics) }
         return Result(handbook: handbook, diagnostics: diagnostics)
     }
 
@@ -117,6 +127,7 @@ public enum HandbookLoader {
         var path: String
         var file: String
         var limits: LoadLimits
+        var rawHTML: RawHTMLPolicy = .sanitize
     }
 
     enum Entity: Sendable {
@@ -161,7 +172,8 @@ public enum HandbookLoader {
 
     static func decode(_ read: Swift.Result<[UInt8], FileSystem.ReadError>, job: Job) -> Outcome {
         let log = DiagnosticLog(file: job.file)
-        guard let parsed = SourceFileLoader.markdownFile(read, file: job.file, limits: job.limits, log: log) else {
+        let options = SourceFileLoader.BodyOptions(reserved: job.kind.reservedIDs, rawHTML: job.rawHTML)
+        guard let parsed = SourceFileLoader.markdownFile(read, file: job.file, limits: job.limits, options: options, log: log) else {
             return Outcome(entity: nil, diagnostics: log.items)
         }
         let entity: Entity?

@@ -28,8 +28,24 @@ enum ContextDocDecoder {
 enum PageDecoder {
     static let fields = ["name", "order"]
 
+    /// `title:` (what Hugo and Jekyll pages use) is read as `name` when
+    /// `name` is absent, with an `unknown-field` warning that says so.
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Page? {
-        guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }
+        guard let fields = Fields(root, known: Self.fields + ["title"], log: log, what: "front matter") else { return nil }
+        if let title = fields.pair("title") {
+            if fields.has("name") {
+                log.add(.unknownField, "unknown field 'title'", at: title.key, notes: [.init("a page's title is its 'name', which is set too")])
+            } else if let text = fields.text("title") {
+                log.add(.unknownField, "unknown field 'title': read as 'name'", at: title.key, notes: [.init("rename it to 'name'")])
+                return Page(id: id, file: file, name: text, order: Self.order(fields, log: log), body: body)
+            } else {
+                log.add(.unknownField, "unknown field 'title'", at: title.key, notes: [.init("did you mean 'name'?")])
+            }
+        }
+        return Page(id: id, file: file, name: fields.text("name", required: true) ?? "", order: Self.order(fields, log: log), body: body)
+    }
+
+    static func order(_ fields: Fields, log: DiagnosticLog) -> Double? {
         var order: Double?
         if let text = fields.text("order"), let node = fields.value("order") {
             if let number = Double(text), number.isFinite {
@@ -38,13 +54,13 @@ enum PageDecoder {
                 log.add(.invalidValue, "'\(text)' is not a valid order; expected a number", at: node)
             }
         }
-        return Page(id: id, file: file, name: fields.text("name", required: true) ?? "", order: order, body: body)
+        return order
     }
 }
 
 /// handbook.yaml → `Settings`.
 enum SettingsDecoder {
-    static let fields = ["title", "description", "repository", "lifecycle", "external", "severity"]
+    static let fields = ["title", "description", "repository", "lifecycle", "external", "severity", "raw_html"]
 
     static func decode(file: String, root: YAMLNode?, log: DiagnosticLog) -> Settings? {
         guard let root else {
@@ -57,6 +73,10 @@ enum SettingsDecoder {
         settings.title = fields.text("title", required: true) ?? ""
         settings.description = fields.text("description")
         settings.repository = fields.text("repository")
+        if let text = fields.text("raw_html"), let node = fields.value("raw_html"),
+           let policy = Fields.choice(text, at: node, field: "raw_html", Settings.RawHTML.self, log: log) {
+            settings.rawHTML = policy.value
+        }
         if let items = fields.list("lifecycle", required: true) {
             for item in items {
                 guard let text = fields.itemText(item, of: "lifecycle"), let id = Fields.id(text, at: item, log: log) else { continue }

@@ -26,8 +26,7 @@ enum SourceFileLoader {
         case let .success(bytes):
             switch SourceText.decode(bytes) {
             case let .failure(invalid):
-                let hex = String(invalid.byte, radix: 16, uppercase: true)
-                log.add(.yamlSyntax, "file is not valid UTF-8: byte 0x\(hex.count == 1 ? "0" + hex : hex) on line \(invalid.line)",
+                log.add(.yamlSyntax, "file is not valid UTF-8: byte \(invalid.hex) on line \(invalid.line)",
                         at: SourceLocation(file: file, line: invalid.line, column: invalid.column))
                 return nil
             case let .success(text):
@@ -36,12 +35,33 @@ enum SourceFileLoader {
         }
     }
 
-    static func markdownFile(path: String, file: String, limits: LoadLimits, log: DiagnosticLog) -> Parsed? {
-        markdownFile(FileSystem.read(path, limit: limits.fileBytes), file: file, limits: limits, log: log)
+    /// How a body is read: the page kind's reserved ids and the raw HTML policy.
+    struct BodyOptions {
+        var reserved: Set<String> = []
+        var rawHTML: RawHTMLPolicy = .sanitize
     }
 
-    static func markdownFile(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, log: DiagnosticLog) -> Parsed? {
-        guard let text = text(read, file: file, limits: limits, log: log) else { return nil }
+    /// A content file's text. Front matter must be valid UTF-8 (`yaml-syntax`
+    /// at the first bad byte); a bad byte in the body is `bad-encoding`, a
+    /// warning, and becomes U+FFFD.
+    static func markdownText(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, log: DiagnosticLog) -> String? {
+        guard case let .success(bytes) = read, case let .failure(invalid) = SourceText.decode(bytes) else {
+            return text(read, file: file, limits: limits, log: log)
+        }
+        let lossy = SourceText.lossy(bytes)
+        guard case let .success(split) = FrontMatter.split(lossy), invalid.line >= split.bodyFirstLine else {
+            return text(read, file: file, limits: limits, log: log) // reported as yaml-syntax
+        }
+        let more = SourceText.invalidCount(bytes) - 1
+        log.add(.badEncoding, "body is not valid UTF-8: byte \(invalid.hex) on line \(invalid.line) is shown as U+FFFD"
+                    + (more > 0 ? " (and \(more) more bad byte\(more == 1 ? "" : "s"))" : ""),
+                at: SourceLocation(file: file, line: invalid.line, column: invalid.column))
+        return lossy
+    }
+
+    static func markdownFile(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, options: BodyOptions,
+                             log: DiagnosticLog) -> Parsed? {
+        guard let text = markdownText(read, file: file, limits: limits, log: log) else { return nil }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
         case .failure(.missing):
@@ -55,7 +75,7 @@ enum SourceFileLoader {
         }
         guard let root = compose(frontMatter.yaml, lineOffset: frontMatter.yamlFirstLine - 1, file: file, log: log) else { return nil }
         return Parsed(root: root ?? YAMLNode(content: .scalar("", plain: true), line: 1, column: 1),
-                      body: body(frontMatter.body, firstLine: frontMatter.bodyFirstLine, file: file, limits: limits.markdown, log: log))
+                      body: body(frontMatter.body, firstLine: frontMatter.bodyFirstLine, file: file, limits: limits.markdown, options: options, log: log))
     }
 
     /// nil when the YAML is invalid (reported); `.some(nil)` for an empty document.
@@ -74,17 +94,33 @@ enum SourceFileLoader {
     }
 
     /// The body, scanned by cmark only when it passes the resource guard;
-    /// otherwise an empty body and an `unsafe-input` diagnostic.
-    static func body(_ markdown: String, firstLine: Int, file: String, limits: MarkdownLimits, log: DiagnosticLog) -> Body {
+    /// otherwise an empty body and an `unsafe-input` diagnostic. What the
+    /// raw HTML sanitizer removes is one `raw-html-removed` warning.
+    static func body(_ markdown: String, firstLine: Int, file: String, limits: MarkdownLimits, options: BodyOptions, log: DiagnosticLog) -> Body {
         if let violation = MarkdownGuard.check(markdown, limits: limits) {
             log.add(.unsafeInput, violation.message, at: SourceLocation(file: file, line: firstLine + violation.line - 1, column: 1))
             return Body(markdown: "", firstLine: firstLine, links: [], anchors: [])
         }
-        let scan = MarkdownScan(markdown)
+        let scan = MarkdownRendering(markdown, reserved: options.reserved, rawHTML: options.rawHTML, html: false)
         let links = scan.links.map {
             Body.Link(destination: $0.destination,
                       location: SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column))
         }
-        return Body(markdown: markdown, firstLine: firstLine, links: links, anchors: scan.headings.map(\.anchor))
+        if let first = scan.removals.first {
+            let at = SourceLocation(file: file, line: first.line + firstLine - 1, column: first.column)
+            if options.rawHTML == .drop {
+                log.add(.rawHTMLRemoved, "raw HTML dropped: \(first.count) piece\(first.count == 1 ? "" : "s") (handbook.yaml sets raw_html: drop)", at: at)
+            } else {
+                log.add(.rawHTMLRemoved, "raw HTML removed: " + Self.list(scan.removals), at: at)
+            }
+        }
+        return Body(markdown: markdown, firstLine: firstLine, links: links, anchors: scan.anchors, firstHeadingLevel: scan.headings.first?.level)
+    }
+
+    /// "<script>, <div style> (3×) and 2 more".
+    static func list(_ removals: [RawHTMLRemoval], shown: Int = 6) -> String {
+        let items = removals.prefix(shown).map { $0.count > 1 ? "\($0.what) (\($0.count)×)" : $0.what }
+        let rest = removals.count - items.count
+        return items.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
     }
 }

@@ -5,6 +5,29 @@ enum SourceText {
         var line: Int
         var column: Int
         var byte: UInt8
+
+        /// "0xA6"
+        var hex: String {
+            let digits = String(byte, radix: 16, uppercase: true)
+            return "0x" + (digits.count == 1 ? "0" + digits : digits)
+        }
+    }
+
+    /// The text with each invalid sequence as U+FFFD, without a leading BOM.
+    static func lossy(_ bytes: [UInt8]) -> String {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
+
+    /// How many invalid sequences the bytes hold.
+    static func invalidCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var offset = firstInvalidOffset(bytes, from: 0)
+        while offset < bytes.count {
+            count += 1
+            offset = firstInvalidOffset(bytes, from: offset + 1)
+        }
+        return count
     }
 
     static func decode(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {

@@ -55,17 +55,26 @@ final class CmarkDocument {
         }
     }
 
-    /// The text of a node's descendants (text, code, line breaks as spaces).
+    /// The text of a node's descendants as a reader sees it: text, code and
+    /// line breaks (as spaces); raw HTML tags and images contribute nothing,
+    /// as in the text content of GitHub's rendered heading.
     static func plainText(of node: OpaquePointer) -> String {
         var out = ""
         let iterator = cmark_iter_new(node)!
         defer { cmark_iter_free(iterator) }
+        var insideImage = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_IMAGE {
+                insideImage += event == CMARK_EVENT_ENTER ? 1 : -1
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER, insideImage == 0 else { continue }
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) { out += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 out += " "

@@ -1,10 +1,12 @@
 import Diagnostics
 import HandbookModel
 
-/// broken-link: a relative link in a body to a content file that does not
-/// exist, or to a `#anchor` that the target (or this file) does not have.
-/// Links with a scheme, absolute paths and links to non-`.md` files are not
-/// content links and are left alone.
+/// broken-link: a link or image in a body (Markdown or raw HTML) to a file
+/// under the content folder that does not exist (a content file, an asset,
+/// or a page the site builds), to a `#anchor` the target (or this file) does
+/// not have, or out of the content folder. Paths starting with `/` are taken
+/// from the content folder. Links with a scheme and network paths (`//host`)
+/// are not content links and are left alone.
 struct BrokenLinkRule: HandbookRule {
     let id = RuleID.brokenLink
 
@@ -12,19 +14,11 @@ struct BrokenLinkRule: HandbookRule {
         let handbook = index.handbook
         let documents = handbook.bodies.map { ContentDocument(kind: $0.kind, id: $0.id, body: $0.body) }
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.relativePath, $0) })
-        // A document's anchors as a set, built when a link first needs them.
-        var anchorSets: [String: Set<String>] = [:]
-        let anchors = { (path: String) -> Set<String>? in
-            if let known = anchorSets[path] { return known }
-            guard let document = byPath[path] else { return nil }
-            let set = Set(document.anchors)
-            anchorSets[path] = set
-            return set
-        }
+        var context = Context(handbook: handbook, index: index, byPath: byPath)
         var out: [Diagnostic] = []
         for document in documents where !document.body.links.isEmpty {
             for link in document.body.links {
-                if let problem = problem(with: link.destination, from: document, anchors: anchors, handbook) {
+                if let problem = problem(with: link.destination, from: document, &context) {
                     out.append(diagnostic(problem.message, at: link.location, notes: problem.notes))
                 }
             }
@@ -32,29 +26,86 @@ struct BrokenLinkRule: HandbookRule {
         return out
     }
 
-    func problem(with destination: String, from document: ContentDocument, anchors: (String) -> Set<String>?,
-                 _ handbook: Handbook) -> (message: String, notes: [Diagnostic.Note])? {
+    /// What the rule looks things up in, each built when a link first needs it.
+    struct Context {
+        let handbook: Handbook
+        let index: HandbookIndex
+        let byPath: [String: ContentDocument]
+        var anchorSets: [String: Set<String>] = [:]
+        var folders: [String: [String]]?
+
+        init(handbook: Handbook, index: HandbookIndex, byPath: [String: ContentDocument]) {
+            self.handbook = handbook
+            self.index = index
+            self.byPath = byPath
+        }
+
+        mutating func anchors(_ path: String) -> Set<String>? {
+            if let known = anchorSets[path] { return known }
+            guard let document = byPath[path] else { return nil }
+            let set = Set(document.anchors)
+            anchorSets[path] = set
+            return set
+        }
+
+        /// File names per folder (content files and assets), for "did you mean".
+        mutating func names(in folder: String) -> [String] {
+            if folders == nil {
+                var grouped: [String: [String]] = [:]
+                for path in Array(handbook.contentFiles.keys) + Array(handbook.assets.keys) {
+                    let (folder, name) = BrokenLinkRule.split(path)
+                    grouped[folder, default: []].append(name)
+                }
+                folders = grouped.mapValues { $0.sorted() }
+            }
+            return folders?[folder] ?? []
+        }
+
+        /// A file the site will hold at this content-relative path.
+        func exists(_ relative: String) -> Bool {
+            if handbook.contentFiles[relative] != nil || handbook.assets[relative] != nil || handbook.refusedAssets.contains(relative) { return true }
+            // A page the site builds, linked by its address.
+            if relative == "index.html" || relative == "heatmap.svg" { return true }
+            let (folder, name) = BrokenLinkRule.split(relative)
+            guard name.hasSuffix(".html"), let kind = EntityKind(rawValue: folder) else { return false }
+            let id = String(name.dropLast(5))
+            if handbook.exists(id, kind) { return true }
+            return kind == .contexts && handbook.referencedContexts.contains(id)
+        }
+    }
+
+    func problem(with destination: String, from document: ContentDocument, _ context: inout Context) -> (message: String, notes: [Diagnostic.Note])? {
         guard let target = ContentLink(destination) else { return nil }
         let quoted = "'\(destination)'"
         if target.path.isEmpty {
-            guard let fragment = target.fragment, anchors(document.relativePath)?.contains(fragment) == false else { return nil }
+            guard let fragment = target.fragment, context.anchors(document.relativePath)?.contains(fragment) == false else { return nil }
             return ("link \(quoted) names no heading in this file", anchorNotes(fragment, document.anchors))
         }
-        guard let relative = ContentLink.resolve(target.path, from: document.relativePath) else {
+        guard let relative = target.resolved(from: document.relativePath) else {
             return ("link \(quoted) leaves the handbook folder", [])
         }
-        guard handbook.contentFiles[relative] != nil else {
-            var notes: [Diagnostic.Note] = []
-            // Compare ids within the same folder, not whole paths.
-            let (folder, name) = Self.split(relative)
-            let siblings = handbook.contentFiles.keys.map(Self.split).filter { $0.folder == folder }.map(\.name)
-            if name.hasSuffix(".md"), let close = Suggestion.closest(to: String(name.dropLast(3)), among: siblings.map { String($0.dropLast(3)) }.sorted()) {
-                notes.append(.init("did you mean '\(folder.isEmpty ? "" : folder + "/")\(close).md'?"))
-            }
-            return ("link \(quoted) names no content file: '\(relative)' does not exist", notes)
+        if target.path.hasSuffix("/") {
+            guard context.handbook.assets[relative + "/index.html"] == nil else { return nil }
+            return ("link \(quoted) names a folder: the site has no page for '\(relative)/'", [])
         }
-        guard let fragment = target.fragment else { return nil }
-        guard let targetAnchors = anchors(relative) else { return nil } // unreadable: reported already
+        guard context.exists(relative) else {
+            var notes: [Diagnostic.Note] = []
+            // Compare names within the same folder, not whole paths.
+            let (folder, name) = Self.split(relative)
+            let prefix = folder.isEmpty ? "" : folder + "/"
+            let siblings = context.names(in: folder)
+            if name.hasSuffix(".md"), let close = Suggestion.closest(to: String(name.dropLast(3)), among: siblings.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }) {
+                notes.append(.init("did you mean '\(prefix)\(close).md'?"))
+            } else if !name.hasSuffix(".md"), let close = Suggestion.closest(to: name, among: siblings) {
+                notes.append(.init("did you mean '\(prefix)\(close)'?"))
+            } else if context.handbook.contentFiles[relative + ".md"] != nil {
+                notes.append(.init("did you mean '\(prefix)\(name).md'?"))
+            }
+            let what = target.isMarkdown ? "content file" : "file"
+            return ("link \(quoted) names no \(what): '\(relative)' does not exist", notes)
+        }
+        guard target.isMarkdown, let fragment = target.fragment else { return nil }
+        guard let targetAnchors = context.anchors(relative) else { return nil } // unreadable: reported already
         if targetAnchors.contains(fragment) { return nil }
         return ("link \(quoted) names no heading in '\(relative)'", anchorNotes(fragment, targetAnchors.sorted()))
     }

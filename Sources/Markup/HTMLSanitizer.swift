@@ -1,0 +1,379 @@
+import CGumbo
+
+/// Sanitizes the HTML that cmark-gfm rendered from a body that holds raw
+/// HTML, in the manner of GitHub's sanitization filter: the whole fragment is
+/// parsed by an HTML5 parser (Debian's gumbo), as a browser would parse it,
+/// and written back from the tree through an allowlist. Because the output is
+/// serialized from a parsed tree (every element closed, every text escaped,
+/// no raw-text element kept), it parses back to the same tree: a user's
+/// unclosed `<details>` cannot swallow the page, and the mutation-XSS shapes
+/// (`<svg><style>`, `<noscript>`, `<math>`, comments) have nothing to mutate.
+///
+/// Elements cmark produced itself (found by their offset: they lie outside
+/// every raw segment) are kept with their attributes; elements from the raw
+/// segments pass the allowlist below, and everything it removes is listed so
+/// the loader can report `raw-html-removed`. Comments are dropped without a
+/// word: a reader never sees them.
+/// What the sanitizer took out of a body's raw HTML (`<script>`,
+/// `<div style>`), where it first did (1-based line and scalar column in the
+/// body), and how often.
+public struct RawHTMLRemoval: Equatable, Sendable {
+    public var what: String
+    public var line: Int
+    public var column: Int
+    public var count: Int
+}
+
+struct HTMLSanitizer {
+    /// A piece of raw HTML as it stands in the rendered output (byte range)
+    /// and where it starts in the body (1-based line, scalar column).
+    struct Segment {
+        var start: Int
+        var end: Int
+        var line: Int
+        var column: Int
+    }
+
+    typealias Removal = RawHTMLRemoval
+
+    struct Output {
+        var html: [UInt8] = []
+        /// `id`s (and `<a name>`s) kept in raw HTML, in document order.
+        var ids: [String] = []
+        var removals: [Removal] = []
+        /// `<a href>` and `<img src>` of raw HTML, for the link check.
+        var links: [MarkdownScan.Link] = []
+    }
+
+    // MARK: The allowlist
+
+    static let allowedElements: Set<String> = [
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "br", "hr", "b", "i", "strong", "em", "u", "s",
+        "strike", "del", "ins", "mark", "small", "sub", "sup", "kbd", "code", "pre", "samp", "var", "tt", "q",
+        "blockquote", "cite", "abbr", "dfn", "time", "a", "img", "table", "thead", "tbody", "tfoot", "tr", "th",
+        "td", "caption", "colgroup", "col", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary", "figure",
+        "figcaption", "ruby", "rt", "rp", "wbr", "bdi", "bdo", "input",
+    ]
+
+    /// Removed together with everything inside them (their content is code,
+    /// a fallback, or raw text that must never reach the page).
+    static let droppedWithContent: Set<String> = [
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed",
+        "noframes", "template", "textarea", "select", "option", "optgroup", "xmp", "plaintext", "listing", "title",
+        "head", "meta", "link", "base", "basefont", "param", "audio", "video", "canvas", "map", "area", "track",
+        "source", "picture", "svg", "math", "dialog", "portal",
+    ]
+
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+
+    /// Attributes any allowed element may keep.
+    static let globalAttributes: Set<String> = ["id", "title", "lang", "dir", "align", "aria-hidden", "aria-label"]
+
+    static let elementAttributes: [String: Set<String>] = [
+        "a": ["href", "name"],
+        "img": ["src", "alt", "width", "height", "valign"],
+        "td": ["colspan", "rowspan", "valign", "width", "height", "headers", "abbr", "scope"],
+        "th": ["colspan", "rowspan", "valign", "width", "height", "headers", "abbr", "scope"],
+        "tr": ["valign"], "thead": ["valign"], "tbody": ["valign"], "tfoot": ["valign"],
+        "table": ["width", "summary"],
+        "col": ["span", "width", "valign"], "colgroup": ["span", "width", "valign"],
+        "ol": ["start", "reversed", "type"], "ul": ["type"], "li": ["value", "type"],
+        "details": ["open"],
+        "blockquote": ["cite"], "q": ["cite"], "del": ["cite", "datetime"], "ins": ["cite", "datetime"],
+        "time": ["datetime"],
+        "input": ["type", "checked", "disabled"],
+        "div": ["width", "height"], "p": ["width"],
+    ]
+
+    /// Attributes that hold a URL, with the schemes each allows (relative
+    /// references always pass).
+    static let urlAttributes: [String: Set<String>] = [
+        "href": ["http", "https", "mailto"],
+        "src": ["http", "https"],
+        "cite": ["http", "https"],
+    ]
+
+    // MARK: Sanitizing
+
+    let source: [UInt8]
+    let segments: [Segment]
+    var used: Set<String>
+    let rewrite: (String) -> String
+    var output = Output()
+    private var removalIndex: [String: Int] = [:]
+
+    /// - Parameters:
+    ///   - html: cmark's rendering of the body, raw HTML included verbatim.
+    ///   - segments: where the raw HTML stands in `html`, in order.
+    ///   - used: ids the page already has (its sections, the headings' anchors).
+    ///   - rewrite: applied to kept `href`/`src` values (content links).
+    static func sanitize(_ html: [UInt8], segments: [Segment], used: Set<String>, rewrite: (String) -> String) -> Output {
+        withoutActuallyEscaping(rewrite) { rewrite in
+            var sanitizer = HTMLSanitizer(source: html, segments: segments, used: used, rewrite: rewrite)
+            sanitizer.run()
+            return sanitizer.output
+        }
+    }
+
+    private init(source: [UInt8], segments: [Segment], used: Set<String>, rewrite: @escaping (String) -> String) {
+        self.source = source
+        self.segments = segments
+        self.used = used
+        self.rewrite = rewrite
+    }
+
+    private enum Work {
+        case node(UnsafeMutablePointer<GumboNode>)
+        case close([UInt8])
+    }
+
+    private mutating func run() {
+        var options = kGumboDefaultOptions
+        options.fragment_context = GUMBO_TAG_BODY
+        options.fragment_namespace = GUMBO_NAMESPACE_HTML
+        options.max_errors = 0
+        output.html.reserveCapacity(source.count + source.count / 8)
+        source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress, let parsed = gumbo_parse_with_options(&options, base, chars.count) else { return }
+                defer { gumbo_destroy_output(&options, parsed) }
+                let origin = UnsafeRawPointer(base)
+                // A fragment parses into an <html> root holding its nodes.
+                var work: [Work] = Self.children(of: parsed.pointee.root).reversed().map { .node($0) }
+                while let item = work.popLast() {
+                    switch item {
+                    case let .close(bytes):
+                        output.html += bytes
+                    case let .node(node):
+                        visit(node, origin: origin, work: &work)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func children(of node: UnsafeMutablePointer<GumboNode>) -> [UnsafeMutablePointer<GumboNode>] {
+        let vector: GumboVector
+        switch node.pointee.type {
+        case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE: vector = node.pointee.v.element.children
+        case GUMBO_NODE_DOCUMENT: vector = node.pointee.v.document.children
+        default: return []
+        }
+        guard let data = vector.data else { return [] }
+        return (0..<Int(vector.length)).compactMap { data[$0]?.assumingMemoryBound(to: GumboNode.self) }
+    }
+
+    private mutating func visit(_ node: UnsafeMutablePointer<GumboNode>, origin: UnsafeRawPointer, work: inout [Work]) {
+        switch node.pointee.type {
+        case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
+            if let text = node.pointee.v.text.text { Self.appendEscaped(text, to: &output.html, attribute: false) }
+        case GUMBO_NODE_COMMENT, GUMBO_NODE_DOCUMENT:
+            return
+        case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+            element(node, origin: origin, work: &work)
+        default:
+            return
+        }
+    }
+
+    private mutating func element(_ node: UnsafeMutablePointer<GumboNode>, origin: UnsafeRawPointer, work: inout [Work]) {
+        let element = node.pointee.v.element
+        let name = Self.tagName(element)
+        let implicit = element.original_tag.length == 0 || element.original_tag.data == nil
+        let offset = implicit ? nil : origin.distance(to: UnsafeRawPointer(element.original_tag.data!))
+        let segment = offset.flatMap(segmentIndex)
+        let children = Self.children(of: node)
+
+        if element.tag_namespace != GUMBO_NAMESPACE_HTML || Self.droppedWithContent.contains(name) {
+            if let offset { remove("<\(name)>", at: offset) }
+            return
+        }
+        guard Self.allowedElements.contains(name) else {
+            // Unknown or disallowed: keep what it holds, drop the tag.
+            if let offset { remove("<\(name)>", at: offset) }
+            work += children.reversed().map { .node($0) }
+            return
+        }
+        var attributes: [(String, String)] = []
+        if implicit {
+            // Inserted by the parser (a table's tbody): no attributes to keep.
+        } else if segment == nil {
+            // cmark's own element: safe by construction, kept as rendered.
+            attributes = Self.attributes(of: element)
+        } else {
+            guard let kept = filter(name, element, offset: offset!) else {
+                return // an input other than a checkbox
+            }
+            attributes = kept
+        }
+        output.html.append(UInt8(ascii: "<"))
+        output.html += name.utf8
+        for (key, value) in attributes {
+            output.html.append(UInt8(ascii: " "))
+            output.html += key.utf8
+            output.html += "=\"".utf8
+            Self.appendEscaped(value, to: &output.html, attribute: true)
+            output.html.append(UInt8(ascii: "\""))
+        }
+        if Self.voidElements.contains(name) {
+            output.html += " />".utf8
+            return
+        }
+        output.html.append(UInt8(ascii: ">"))
+        // The parser drops one newline right after <pre>: keep a leading one.
+        if name == "pre", let first = children.first, first.pointee.type == GUMBO_NODE_TEXT || first.pointee.type == GUMBO_NODE_WHITESPACE,
+           let text = first.pointee.v.text.text, text.pointee == 0x0A {
+            output.html.append(0x0A)
+        }
+        work.append(.close(Array("</\(name)>".utf8)))
+        work += children.reversed().map { .node($0) }
+    }
+
+    /// The attributes of a raw element that the allowlist keeps; nil when the
+    /// element itself goes (an `<input>` that is not a checkbox).
+    private mutating func filter(_ name: String, _ element: GumboElement, offset: Int) -> [(String, String)]? {
+        var kept: [(String, String)] = []
+        let all = Self.attributes(of: element)
+        if name == "input" {
+            guard all.contains(where: { $0.0 == "type" && $0.1.lowercased() == "checkbox" }) else {
+                remove("<input>", at: offset)
+                return nil
+            }
+        }
+        let allowed = Self.elementAttributes[name] ?? []
+        var id: String?
+        for (key, value) in all {
+            guard Self.globalAttributes.contains(key) || allowed.contains(key) else {
+                remove("<\(name) \(key)>", at: offset)
+                continue
+            }
+            if let schemes = Self.urlAttributes[key] {
+                guard URLPolicy.isAllowed(value, schemes: schemes) else {
+                    remove("<\(name) \(key)=\"\(URLPolicy.scheme(of: value) ?? ""):…\">", at: offset)
+                    continue
+                }
+                if (name == "a" && key == "href") || (name == "img" && key == "src") {
+                    let (line, column) = position(of: offset)
+                    output.links.append(MarkdownScan.Link(destination: value, line: line, column: column))
+                }
+                kept.append((key, key == "cite" ? value : rewrite(value)))
+                continue
+            }
+            if key == "id" || key == "name" {
+                // `<a name>` is an anchor like `id` (and obsolete in HTML5): it becomes the id.
+                if id == nil { id = value } else if id != value { remove("<\(name) \(key)>", at: offset) }
+                continue
+            }
+            kept.append((key, value))
+        }
+        if let id {
+            if id.isEmpty || id.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+                remove("<\(name) id>", at: offset)
+            } else if used.insert(id).inserted {
+                output.ids.append(id)
+                kept.insert(("id", id), at: 0)
+            }
+            // An id the page already has (a heading's own anchor) adds nothing.
+        }
+        return kept
+    }
+
+    private mutating func remove(_ what: String, at offset: Int) {
+        if let index = removalIndex[what] {
+            output.removals[index].count += 1
+            return
+        }
+        removalIndex[what] = output.removals.count
+        let (line, column) = position(of: offset)
+        output.removals.append(Removal(what: what, line: line, column: column, count: 1))
+    }
+
+    // MARK: Positions
+
+    private func segmentIndex(containing offset: Int) -> Int? {
+        var low = 0
+        var high = segments.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if offset < segments[mid].start {
+                high = mid - 1
+            } else if offset >= segments[mid].end {
+                low = mid + 1
+            } else {
+                return mid
+            }
+        }
+        return nil
+    }
+
+    /// The body position of a byte of a raw segment (the segment's own start
+    /// when the byte lies outside every segment).
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        guard let index = segmentIndex(containing: offset) else {
+            let before = segments.last { $0.start <= offset }
+            return (before?.line ?? 1, before?.column ?? 1)
+        }
+        let segment = segments[index]
+        var line = segment.line
+        var column = segment.column
+        var i = segment.start
+        while i < offset {
+            let byte = source[i]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
+    }
+
+    // MARK: Helpers
+
+    static func tagName(_ element: GumboElement) -> String {
+        if element.tag != GUMBO_TAG_UNKNOWN, let name = gumbo_normalized_tagname(element.tag), name.pointee != 0 {
+            return String(cString: name)
+        }
+        var piece = element.original_tag
+        guard piece.data != nil, piece.length > 0 else { return "unknown" }
+        gumbo_tag_from_original_text(&piece)
+        guard let data = piece.data else { return "unknown" }
+        let bytes = UnsafeRawBufferPointer(start: data, count: piece.length)
+        return String(decoding: bytes, as: UTF8.self).lowercased()
+    }
+
+    static func attributes(of element: GumboElement) -> [(String, String)] {
+        guard let data = element.attributes.data else { return [] }
+        return (0..<Int(element.attributes.length)).compactMap { index in
+            guard let attribute = data[index]?.assumingMemoryBound(to: GumboAttribute.self).pointee,
+                  let name = attribute.name else { return nil }
+            return (String(cString: name), attribute.value.map { String(cString: $0) } ?? "")
+        }
+    }
+
+    /// cmark's escaping (`& < > "`), so that what cmark wrote comes out as it was.
+    static func appendEscaped(_ text: UnsafePointer<CChar>, to out: inout [UInt8], attribute: Bool) {
+        var pointer = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        while pointer.pointee != 0 {
+            appendEscapedByte(pointer.pointee, to: &out)
+            pointer += 1
+        }
+    }
+
+    static func appendEscaped(_ text: String, to out: inout [UInt8], attribute: Bool) {
+        for byte in text.utf8 { appendEscapedByte(byte, to: &out) }
+    }
+
+    @inline(__always)
+    static func appendEscapedByte(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): out += "&amp;".utf8
+        case UInt8(ascii: "<"): out += "&lt;".utf8
+        case UInt8(ascii: ">"): out += "&gt;".utf8
+        case UInt8(ascii: "\""): out += "&quot;".utf8
+        default: out.append(byte)
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What to do with raw HTML in a body (`raw_html:` in handbook.yaml).
+public enum RawHTMLPolicy: String, Sendable, CaseIterable {
+    /// Keep it after GitHub-style sanitizing (the default).
+    case sanitize
+    /// Drop every piece of it (still reported).
+    case drop
+}
+
+/// The one pass over a body that both the checker and the page use, so that
+/// they agree: links with positions, heading anchors from the text a reader
+/// sees (raw HTML tags contribute nothing, an image contributes nothing), the
+/// ids kept in raw HTML, what the sanitizer removed, and the HTML.
+///
+/// Bodies without raw HTML take cmark's path alone; only bodies that hold
+/// raw HTML are rendered with it and sanitized (`HTMLSanitizer`).
+public struct MarkdownRendering: Sendable {
+    /// Links and images of the body (Markdown and raw HTML), in order.
+    public var links: [MarkdownScan.Link] = []
+    /// Headings in order, with their anchors.
+    public var headings: [MarkdownScan.Heading] = []
+    /// Ids that raw HTML adds as link targets (`<a id>`, `<a name>`, `<div id>`).
+    public var rawIDs: [String] = []
+    /// What the sanitizer removed (or, under `drop`, one entry for all of it).
+    public var removals: [RawHTMLRemoval] = []
+    public var html: String = ""
+
+    /// Every anchor a link may name in this body.
+    public var anchors: [String] { headings.map(\.anchor) + rawIDs }
+
+    /// - Parameters:
+    ///   - reserved: ids the page holds already; a heading with such an
+    ///     anchor gets none of its own (links to it reach the section).
+    ///   - html: false when only the facts are needed (the checker); the
+    ///     HTML is then built only where raw HTML must be sanitized.
+    ///   - rewrite: applied to every kept link and image destination.
+    public init(_ markdown: String, reserved: Set<String> = [], rawHTML: RawHTMLPolicy = .sanitize, html wantHTML: Bool = true,
+                rewrite: (String) -> String = { $0 }) {
+        let document = CmarkDocument(markdown, sourcePositions: false)
+        var lines: LineIndex?
+        func column(line: Int, byteColumn: Int) -> Int {
+            if lines == nil { lines = LineIndex(markdown) }
+            return lines!.scalarColumn(line: line, byteColumn: byteColumn)
+        }
+        var raw: [(node: OpaquePointer, line: Int, column: Int)] = []
+        var headingNodes: [OpaquePointer] = []
+        var refused: [OpaquePointer] = []
+        document.forEachNode { node in
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let line = Int(cmark_node_get_start_line(node))
+                raw.append((node, line, column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let line = Int(cmark_node_get_start_line(node))
+                links.append(MarkdownScan.Link(destination: url, line: line, column: column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+                if URLPolicy.isAllowed(url) {
+                    let target = rewrite(url)
+                    if target != url { cmark_node_set_url(node, target) }
+                } else {
+                    refused.append(node)
+                }
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            default:
+                break
+            }
+        }
+        // Anchors from the text as the reader sees it, claimed in order.
+        var anchorSet = AnchorSet()
+        var used = reserved
+        for node in headingNodes {
+            let text = CmarkDocument.plainText(of: node)
+            let anchor = anchorSet.claim(Anchor.slug(text))
+            headings.append(MarkdownScan.Heading(level: Int(cmark_node_get_heading_level(node)), text: text, anchor: anchor))
+            used.insert(anchor)
+            guard wantHTML, !anchor.isEmpty, !reserved.contains(anchor), let marker = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
+            // Our own markup, built from a slug.
+            cmark_node_set_literal(marker, "<a class=\"anchor\" id=\"\(HTMLText.escape(anchor))\" href=\"#\(HTMLText.escapeURLFragment(anchor))\" aria-hidden=\"true\"></a>")
+            cmark_node_prepend_child(node, marker)
+        }
+        // A link or image with a refused destination becomes its text.
+        for node in refused {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        if raw.isEmpty || rawHTML == .drop {
+            if let first = raw.first {
+                removals = [RawHTMLRemoval(what: "raw HTML", line: first.line, column: first.column, count: raw.count)]
+                for piece in raw {
+                    cmark_node_unlink(piece.node)
+                    cmark_node_free(piece.node)
+                }
+            }
+            if wantHTML { html = Self.render(document) }
+            return
+        }
+        // Render with a placeholder for each piece of raw HTML, then splice
+        // the pieces back in, noting where each stands. The placeholder
+        // starts with '<', which cmark never writes from text or URLs (it
+        // escapes or percent-encodes it), so every occurrence is one of ours.
+        var literals: [[UInt8]] = []
+        for piece in raw {
+            literals.append(cmark_node_get_literal(piece.node).map { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) } ?? [])
+            cmark_node_set_literal(piece.node, Self.placeholderString)
+        }
+        let withPlaceholders = Self.renderBytes(document)
+        var rendered: [UInt8] = []
+        rendered.reserveCapacity(withPlaceholders.count + literals.reduce(0) { $0 + $1.count })
+        var segments: [HTMLSanitizer.Segment] = []
+        var next = 0
+        var i = 0
+        while i < withPlaceholders.count {
+            if withPlaceholders[i] == UInt8(ascii: "<"), i + 2 < withPlaceholders.count, withPlaceholders[i + 1] == 0x01,
+               withPlaceholders[i + 2] == UInt8(ascii: ">"), next < literals.count {
+                let piece = raw[next]
+                segments.append(HTMLSanitizer.Segment(start: rendered.count, end: rendered.count + literals[next].count, line: piece.line, column: piece.column))
+                rendered += literals[next]
+                next += 1
+                i += 3
+                continue
+            }
+            rendered.append(withPlaceholders[i])
+            i += 1
+        }
+        let sanitized = HTMLSanitizer.sanitize(rendered, segments: segments, used: used, rewrite: rewrite)
+        rawIDs = sanitized.ids
+        removals = sanitized.removals
+        links = (links + sanitized.links).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        if wantHTML { html = String(decoding: sanitized.html, as: UTF8.self) }
+    }
+
+    static func renderBytes(_ document: CmarkDocument) -> [UInt8] {
+        // CMARK_OPT_UNSAFE: user raw HTML is either gone or sanitized after; URLs are filtered above.
+        guard let html = cmark_render_html(document.root, CMARK_OPT_UNSAFE, document.extensions) else { return [] }
+        defer { free(html) }
+        return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
+    }
+
+    static func render(_ document: CmarkDocument) -> String {
+        guard let html = cmark_render_html(document.root, CMARK_OPT_UNSAFE, document.extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    static let placeholderString = "<\u{1}>"
+}
