@@ -24,6 +24,9 @@ public struct Theme: Sendable {
         public var description: String { "\(file):\(line):\(column): error: \(message) [\(rule)]" }
     }
 
+    /// The built-in theme's files (`handoff theme export` writes them out).
+    public static var builtInFiles: [(name: String, bytes: [UInt8])] { DefaultTheme.files.sorted { $0.name < $1.name } }
+
     public static let requiredTemplates = ["layout", "index", "role", "stage", "contract", "context", "page"]
 
     let library: MustacheLibrary

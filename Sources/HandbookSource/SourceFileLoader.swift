@@ -86,6 +86,7 @@ enum SourceFileLoader {
             if let note = problem.note {
                 notes.append(.init(note.message, at: SourceLocation(file: file, line: note.line, column: note.column)))
             }
+            if let hint = problem.hint { notes.append(.init(hint)) }
             log.add(.yamlSyntax, problem.message, at: SourceLocation(file: file, line: problem.line, column: problem.column), notes: notes)
             return nil
         case let .success(root):

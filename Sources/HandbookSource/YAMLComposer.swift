@@ -76,9 +76,38 @@ enum YAMLComposer {
                 let (line, column) = Self.position(ofByte: Int(parser.problem_offset), in: text)
                 return YAMLProblem(message: message, line: line + lineOffset, column: column)
             }
-            if let context = parser.context.map({ String(cString: $0) }), context != "while parsing" { message += " (\(context))" }
+            let context = parser.context.map { String(cString: $0) }
+            if let context, context != "while parsing" { message += " (\(context))" }
             let (line, column) = position(parser.problem_mark)
-            return YAMLProblem(message: message, line: line, column: column)
+            var result = YAMLProblem(message: message, line: line, column: column)
+            result.hint = Self.hint(problem: problem, context: context, at: Int(parser.problem_mark.index), contextColumn: Int(parser.context_mark.column) + 1,
+                                    contextLine: Int(parser.context_mark.line) + 1 + lineOffset, text: text)
+            return result
+        }
+
+        /// A fix for libyaml's commonest complaints, in the user's terms.
+        static func hint(problem: String, context: String?, at offset: Int, contextColumn: Int, contextLine: Int, text: UnsafeBufferPointer<UInt8>) -> String? {
+            let byte = offset >= 0 && offset < text.count ? text[offset] : 0
+            if byte == 0x09 || (problem.contains("tab") && problem.contains("indentation")) {
+                return "YAML does not allow tabs for indentation; use spaces"
+            }
+            switch problem {
+            case "mapping values are not allowed in this context":
+                return "a value that contains ': ' must be quoted: put the value in quotes (key: \"a: b\")"
+            case "could not find expected ':'":
+                return "a key needs ': ' after it; if this line continues a value, put the whole value in quotes"
+            case "did not find expected key" where context == "while parsing a block mapping":
+                return "the keys of this mapping start at column \(contextColumn) (line \(contextLine)): indent this line to match, or quote a value that starts with a special character"
+            case "did not find expected '-' indicator":
+                return "the items of this list start at column \(contextColumn) (line \(contextLine)): indent this line to match"
+            case "found character that cannot start any token":
+                if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "%") {
+                    return "a value cannot start with '\(Character(Unicode.Scalar(byte)))': put the value in quotes"
+                }
+                return nil
+            default:
+                return nil
+            }
         }
 
         /// 1-based line and scalar column of a byte offset.

@@ -46,4 +46,6 @@ struct YAMLProblem: Error, Sendable {
     var line: Int
     var column: Int
     var note: (message: String, line: Int, column: Int)?
+    /// How to fix it, when the cause is a common one (a tab, an unquoted colon).
+    var hint: String?
 }

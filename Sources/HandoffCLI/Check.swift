@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import Foundation
 import HandbookCheck
 import HandbookSource
 
@@ -44,10 +45,19 @@ enum CheckRun {
         do {
             loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content), limits: limits)
         } catch let failure as HandbookLoader.Failure {
-            throw ToolFailure(failure.description)
+            throw ToolFailure(explain(failure, content: content))
         }
         let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
         return (DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount), loaded)
+    }
+
+    /// The loader's refusal, with the likely fix: run from inside the
+    /// content folder, the default `content` is missing but `.` is a handbook.
+    static func explain(_ failure: HandbookLoader.Failure, content: String) -> String {
+        guard case .notAFolder = failure, content == "content", FileManager.default.fileExists(atPath: "handbook.yaml") else {
+            return failure.description
+        }
+        return failure.description + ", but this folder holds handbook.yaml: run with --content ."
     }
 
     static func render(_ report: DiagnosticReport, format: DiagnosticFormat) -> String {

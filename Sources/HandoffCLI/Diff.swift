@@ -18,7 +18,7 @@ struct Diff: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, github, sarif }
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case newErrors = "new-errors", newWarnings = "new-warnings"
     }
@@ -33,7 +33,7 @@ struct Diff: ParsableCommand {
 
     var content: String { handbook.content }
 
-    @Option(name: .long, help: "markdown or json.")
+    @Option(name: .long, help: "markdown, json, or github / sarif: the diagnostics the change introduces, as workflow annotations or SARIF 2.1.0.")
     var format: Format = .markdown
 
     @Option(name: .long, help: "Exit 1 when the change introduces new-errors (or new-warnings: errors or warnings).")
@@ -48,7 +48,13 @@ struct Diff: ParsableCommand {
         // Both sides are shown under HEAD's folder so that their diagnostics compare.
         let root = headSide.display
         let diff = HandbookDiff(base: try snapshot(baseSide.path, root: root), head: try snapshot(headSide.path, root: root))
-        StandardStream.output.write(format == .markdown ? diff.markdown() : diff.json())
+        switch format {
+        case .markdown: StandardStream.output.write(diff.markdown())
+        case .json: StandardStream.output.write(diff.json())
+        case .github, .sarif:
+            let introduced = DiagnosticReport(diagnostics: diff.introduced, files: 0)
+            StandardStream.output.write(CheckRun.render(introduced, format: format == .github ? .github : .sarif))
+        }
         switch failOn {
         case .newErrors where diff.introducedErrors > 0: throw ExitCode(1)
         case .newWarnings where diff.introducedErrors + diff.introducedWarnings > 0: throw ExitCode(1)
@@ -88,7 +94,7 @@ struct Diff: ParsableCommand {
         do {
             loaded = try HandbookLoader.load(path: path, displayRoot: root, limits: handbook.limits())
         } catch let failure as HandbookLoader.Failure {
-            throw ToolFailure(failure.description)
+            throw ToolFailure(CheckRun.explain(failure, content: content))
         }
         let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
         var files: [String: [UInt8]] = [:]

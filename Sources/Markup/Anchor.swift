@@ -1,5 +1,7 @@
-/// GitHub-style heading anchors: lowercase, punctuation dropped, spaces to
-/// hyphens (`# How we work` → `how-we-work`); repeats get `-1`, `-2`.
+/// GitHub-style heading anchors: lowercase, then everything but letters,
+/// marks, decimal digits, connector punctuation (`_`), `-` and spaces
+/// dropped (Ruby's `[^\p{Word}\- ]`, as GitHub's filter), spaces to hyphens
+/// (`# How we work` → `how-we-work`); repeats get `-1`, `-2`.
 public enum Anchor {
     public static func slug(_ text: String) -> String {
         // ASCII fast path: no Unicode property lookups, no lowercasing copy.
@@ -19,13 +21,16 @@ public enum Anchor {
         }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
-            let properties = scalar.properties
             if scalar == " " {
                 out.append("-")
-            } else if scalar == "-" || scalar == "_" || properties.isAlphabetic || properties.numericType != nil
-                        || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
-                        || properties.generalCategory == .connectorPunctuation {
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
                 out.append(scalar)
+            default:
+                if scalar == "-" { out.append(scalar) }
             }
         }
         return String(out)

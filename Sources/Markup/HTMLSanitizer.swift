@@ -205,6 +205,11 @@ struct HTMLSanitizer {
                 return // an input other than a checkbox
             }
             attributes = kept
+            if name == "a" && attributes.isEmpty {
+                // An anchor left with nothing to point at or be pointed at: its text only.
+                work += children.reversed().map { .node($0) }
+                return
+            }
         }
         output.html.append(UInt8(ascii: "<"))
         output.html += name.utf8

@@ -14,10 +14,15 @@ import Testing
         #expect(URLPolicy.isAllowed(url) == allowed)
     }
 
-    @Test func refusedLinksBecomeTextAndRawHTMLIsRemoved() {
+    @Test func refusedLinksBecomeTextAndRawHTMLIsSanitized() {
         let html = MarkdownHTML.render("[a](JaVa&#9;ScRiPt:alert(1)) <img src=x onerror=alert(1)> [b](ok.md#x)\n\n<script>alert(1)</script>\n",
-                                       rewrite: ViewFactory.rewrite)
-        #expect(html == "<p>a  <a href=\"ok.html#x\">b</a></p>\n")
+                                       rewrite: { ViewFactory.rewrite($0) })
+        #expect(html == "<p>a <img src=\"x\" /> <a href=\"ok.html#x\">b</a></p>\n\n")
+    }
+
+    @Test func rawHTMLDropped() {
+        let html = MarkdownHTML.render("a <kbd>b</kbd> c\n\n<table><tr><td>x</td></tr></table>\n", rawHTML: .drop, rewrite: { $0 })
+        #expect(html == "<p>a b c</p>\n")
     }
 
     @Test func headingsGetGitHubAnchorsExceptReservedOnes() {
@@ -34,6 +39,8 @@ import Testing
     @Test(arguments: [
         ("pm.md", "pm.html"), ("../roles/pm.md#agents", "../roles/pm.html#agents"), ("#top", "#top"),
         ("https://x.org/a.md", "https://x.org/a.md"), ("notes.txt", "notes.txt"), ("a.md?x=1#y", "a.html#y"),
+        ("/roles/pm.md#agents", "../roles/pm.html#agents"), ("/pages/img/a.png?v=2", "../pages/img/a.png?v=2"),
+        ("//cdn.example.org/x.png", "//cdn.example.org/x.png"), ("img/a b.png", "img/a b.png"),
     ])
     func contentLinksBecomePageLinks(destination: String, expected: String) {
         #expect(ViewFactory.rewrite(destination) == expected)

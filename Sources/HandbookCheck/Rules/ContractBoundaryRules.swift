@@ -61,7 +61,10 @@ struct ContractWithoutGatesRule: HandbookRule {
 struct VagueGateRule: HandbookRule {
     let id = RuleID.vagueGate
 
-    static let preferenceWords: Set<String> = ["good", "relevant", "appropriate", "adequate", "sufficient", "proper", "enough", "clear", "reasonable"]
+    static let preferenceWords: Set<String> = ["good", "relevant", "appropriate", "adequate", "sufficient", "proper", "enough", "clear", "reasonable",
+                                               "asap", "etc"]
+    /// Phrases that defer the constraint to someone's judgement later.
+    static let preferencePhrases: [[String]] = [["as", "needed"], ["when", "needed"], ["if", "needed"], ["if", "possible"], ["where", "possible"], ["as", "appropriate"]]
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -73,7 +76,8 @@ struct VagueGateRule: HandbookRule {
         return out
     }
 
-    /// No digit, and a preference word (whole word, any case) or "as needed".
+    /// No digit, and a preference word (whole word, any case: good, ASAP,
+    /// etc...) or phrase ("as needed", "when needed", "if possible").
     static func isVague(_ gate: String) -> Bool {
         if gate.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }
         var words: [String] = []
@@ -88,6 +92,6 @@ struct VagueGateRule: HandbookRule {
         }
         if !current.isEmpty { words.append(current) }
         if words.contains(where: preferenceWords.contains) { return true }
-        return zip(words, words.dropFirst()).contains { $0 == "as" && $1 == "needed" }
+        return zip(words, words.dropFirst()).contains { pair in preferencePhrases.contains { $0[0] == pair.0 && $0[1] == pair.1 } }
     }
 }
