@@ -205,6 +205,9 @@ struct HTMLSanitizer {
                 return // an input other than a checkbox
             }
             attributes = kept
+            if name == "img" && !attributes.contains(where: { $0.0 == "src" }) {
+                return // a picture with no source to show
+            }
             if name == "a" && attributes.isEmpty {
                 // An anchor left with nothing to point at or be pointed at: its text only.
                 work += children.reversed().map { .node($0) }
