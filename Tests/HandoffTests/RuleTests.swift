@@ -231,6 +231,9 @@ import Testing
         ("Enough test coverage", true), ("CLEAR owner named", true),
         ("Coverage is good: at least 80%", false), ("Brief cites 3 data points", false),
         ("Goodness of fit reported", false), ("Clearance signed by legal", false),
+        ("Escalate when needed", true), ("Review if possible", true), ("Ship ASAP", true), ("Logs, metrics, etc.", true),
+        ("Fix where possible", true), ("Needed fields filled", false), ("Possible risks listed in the register", false),
+        ("Etcd backup taken", false), ("If needed, page 2 people", false),
     ])
     func vagueGateWords(gate: String, vague: Bool) {
         #expect(VagueGateRule.isVague(gate) == vague)

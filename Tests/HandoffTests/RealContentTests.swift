@@ -1,0 +1,148 @@
+import Diagnostics
+import Foundation
+import HandbookSource
+import Testing
+
+/// Real Markdown moved in from elsewhere: raw HTML, images and other assets,
+/// root-relative links, stray bytes, Hugo-style `title:`, and the first-hour
+/// fixes (YAML hints, errors in one round).
+@Suite struct RealContentTests {
+    @Test func rawHTMLRemovedIsOneWarningPerBodyAtTheFirstRemoval() throws {
+        var handbook = TestHandbook([
+            "pages/raw.md": """
+                ---
+                name: Raw
+                ---
+                Fine <kbd>Ctrl</kbd> and <b>bold</b>.
+
+                <div 1️⃣class="note" style="color: red">Note</div> <script>alert(1)</script>
+                <span class="x">again</span> <div class="y">and again</div>
+                """,
+        ])
+        expectSame(try handbook.check().reported, [
+            Reported(.rawHTMLRemoved, .warning, handbook.at("1️⃣").shifted(-5), "raw HTML removed: <div class> (2×), <div style>, <script>, <span class>"),
+        ])
+    }
+
+    @Test func rawHTMLDropIsStillReported() throws {
+        var handbook = TestHandbook([
+            "handbook.yaml": TestHandbook.base["handbook.yaml"]! + "\nraw_html: drop\n",
+            "pages/raw.md": "---\nname: Raw\n---\nText 1️⃣<kbd>x</kbd>\n\n<table><tr><td>y</td></tr></table>\n",
+        ])
+        expectSame(try handbook.check().reported, [
+            Reported(.rawHTMLRemoved, .warning, handbook.at("1️⃣"), "raw HTML dropped: 3 pieces (handbook.yaml sets raw_html: drop)"),
+        ])
+    }
+
+    @Test func rawHTMLPolicyIsChecked() throws {
+        var handbook = TestHandbook(["handbook.yaml": TestHandbook.base["handbook.yaml"]! + "\nraw_html: 1️⃣strip\n"])
+        expectSame(try handbook.check().reported, [
+            Reported(.invalidValue, .error, handbook.at("1️⃣"), "'strip' is not a valid raw html; expected sanitize or drop"),
+        ])
+    }
+
+    @Test func badEncodingInABodyIsAWarningAndTheBuildGoesOn() throws {
+        var handbook = TestHandbook()
+        handbook.setBytes("pages/latin.md", Array("---\nname: Latin\n---\nOne line.\nCaf".utf8) + [0xE9] + Array(" cr\u{E8}me".utf8) + [0xA6] + Array("\n".utf8))
+        let path = try handbook.write()
+        let loaded = try HandbookLoader.load(path: path, displayRoot: "content")
+        expectSame(loaded.diagnostics.reported, [
+            Reported(.badEncoding, .warning, Diagnostics.SourceLocation(file: "content/pages/latin.md", line: 5, column: 4),
+                     "body is not valid UTF-8: byte 0xE9 on line 5 is shown as U+FFFD (and 1 more bad byte)"),
+        ])
+        #expect(loaded.handbook.pages["latin"]?.body.markdown == "One line.\nCaf\u{FFFD} crème\u{FFFD}\n")
+    }
+
+    @Test func badBytesInFrontMatterStayAnError() throws {
+        var handbook = TestHandbook()
+        handbook.setBytes("pages/latin.md", Array("---\nname: Caf".utf8) + [0xE9] + Array("\n---\nBody.\n".utf8))
+        let path = try handbook.write()
+        let loaded = try HandbookLoader.load(path: path, displayRoot: "content")
+        expectSame(loaded.diagnostics.reported, [
+            Reported(.yamlSyntax, .error, Diagnostics.SourceLocation(file: "content/pages/latin.md", line: 2, column: 10),
+                     "file is not valid UTF-8: byte 0xE9 on line 2"),
+        ])
+    }
+
+    @Test func imagesAndAssetsAreChecked() throws {
+        var handbook = TestHandbook([
+            "pages/figures.md": """
+                ---
+                name: Figures
+                ---
+                ![ok](img/flow.png) [csv](../data/numbers.csv) [pdf](/pages/img/guide.pdf) [page](../roles/pm.html#agents) [home](../index.html)
+
+                ![typo](1️⃣img/flw.png) ![missing](2️⃣img/none.svg) [dir](3️⃣img/) [pretty](4️⃣../roles/pm) [up](5️⃣../../x.png)
+
+                <img src="6️⃣img/gone.png" alt="gone"> <a href="/roles/pm.md#agents">pm</a> <a href="7️⃣/roles/nobody.md">x</a>
+                """,
+        ])
+        handbook.setBytes("pages/img/flow.png", [0x89, 0x50])
+        handbook.setBytes("pages/img/guide.pdf", [0x25])
+        handbook.setBytes("data/numbers.csv", Array("a,b\n".utf8))
+        let columnOfTarget = { (marker: Character, offset: Int) in handbook.at(marker).shifted(-offset) }
+        expectSame(try handbook.check().reported, [
+            Reported(.brokenLink, .error, columnOfTarget("1️⃣", 8), "link 'img/flw.png' names no file: 'pages/img/flw.png' does not exist",
+                     notes: ["did you mean 'pages/img/flow.png'?"]),
+            Reported(.brokenLink, .error, columnOfTarget("2️⃣", 11), "link 'img/none.svg' names no file: 'pages/img/none.svg' does not exist"),
+            Reported(.brokenLink, .error, columnOfTarget("3️⃣", 6), "link 'img/' names a folder: the site has no page for 'pages/img/'"),
+            Reported(.brokenLink, .error, columnOfTarget("4️⃣", 9), "link '../roles/pm' names no file: 'roles/pm' does not exist",
+                     notes: ["did you mean 'roles/pm.md'?"]),
+            Reported(.brokenLink, .error, columnOfTarget("5️⃣", 5), "link '../../x.png' leaves the handbook folder"),
+            Reported(.brokenLink, .error, columnOfTarget("6️⃣", 10), "link 'img/gone.png' names no file: 'pages/img/gone.png' does not exist"),
+            Reported(.brokenLink, .error, columnOfTarget("7️⃣", 9), "link '/roles/nobody.md' names no content file: 'roles/nobody.md' does not exist"),
+        ])
+    }
+
+    @Test func assetsThatWouldReplaceAPageOrAreTooLargeAreRefused() throws {
+        var handbook = TestHandbook(["pages/links.md": "---\nname: Links\n---\n[big](big.bin)\n"])
+        handbook.setBytes("roles/pm.html", Array("<p>old export</p>".utf8))
+        handbook.setBytes("index.html", Array("x".utf8))
+        handbook.setBytes("pages/big.bin", [UInt8](repeating: 7, count: 2048))
+        handbook.setBytes(".DS_Store", [0])
+        var limits = LoadLimits()
+        limits.assetBytes = 1024
+        expectSame(try handbook.check(limits: limits).reported, [
+            Reported(.unsafeInput, .error, .start(of: "content/index.html"), "asset 'index.html' would take the address of a page the site builds"),
+            Reported(.unsafeInput, .error, .start(of: "content/pages/big.bin"), "asset is 2048 bytes, over the limit of 1024 (raise it with --limit asset-bytes=N)"),
+            Reported(.unsafeInput, .error, .start(of: "content/roles/pm.html"), "asset 'roles/pm.html' would take the address of a page the site builds"),
+        ])
+    }
+
+    @Test func titleOnAPageIsReadAsName() throws {
+        var handbook = TestHandbook(["pages/hugo.md": "---\n1️⃣title: From Hugo\n---\n", "pages/both.md": "---\nname: Both\n2️⃣title: Also\n---\n"])
+        let diagnostics = try handbook.check().reported
+        expectSame(diagnostics, [
+            Reported(.unknownField, .warning, handbook.at("2️⃣"), "unknown field 'title'", notes: ["a page's title is its 'name', which is set too"]),
+            Reported(.unknownField, .warning, handbook.at("1️⃣"), "unknown field 'title': read as 'name'", notes: ["rename it to 'name'"]),
+        ])
+        let path = try handbook.write()
+        #expect(try HandbookLoader.load(path: path, displayRoot: "content").handbook.pages["hugo"]?.name == "From Hugo")
+    }
+
+    @Test func aFileWithAnInvalidNameIsStillCheckedInTheSameRound() throws {
+        var handbook = TestHandbook(["roles/QA.md": "---\nname: QA\n1️⃣purpse: Test.\nengagement:\n  decide: 2️⃣leader\n---\n"])
+        expectSame(try handbook.check().reported, [
+            Reported(.invalidID, .error, .start(of: "content/roles/QA.md"),
+                     "file name 'QA.md' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters", notes: ["did you mean 'qa'?"]),
+            Reported(.missingField, .error, Diagnostics.SourceLocation(file: "content/roles/QA.md", line: 2, column: 1), "missing required field 'purpose'"),
+            Reported(.unknownField, .warning, handbook.at("1️⃣"), "unknown field 'purpse'", notes: ["did you mean 'purpose'?"]),
+            Reported(.invalidValue, .error, handbook.at("2️⃣"), "'leader' is not a valid engagement level; expected lead, support or consult",
+                     notes: ["did you mean 'lead'?"]),
+        ])
+    }
+
+    @Test(arguments: [
+        ("title: A\n\tdescription: x\nlifecycle: [discover, decide]\n", "YAML does not allow tabs for indentation; use spaces"),
+        ("title: Note: this\nlifecycle: [discover, decide]\n", "a value that contains ': ' must be quoted: put the value in quotes (key: \"a: b\")"),
+        ("title: A\nlifecycle: [discover, decide]\nexternal:\n    a: A\n  b: B\n",
+         "the keys of this mapping start at column 1 (line 1): indent this line to match, or quote a value that starts with a special character"),
+        ("title: @x\nlifecycle: [discover, decide]\n", "a value cannot start with '@': put the value in quotes"),
+    ])
+    func yamlErrorsCarryAFix(yaml: String, hint: String) throws {
+        var handbook = TestHandbook(["handbook.yaml": yaml])
+        let diagnostics = try handbook.check().filter { $0.rule == .yamlSyntax }
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.notes.map(\.message) == [hint])
+    }
+}
