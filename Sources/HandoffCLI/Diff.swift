@@ -47,12 +47,14 @@ struct Diff: ParsableCommand {
         let baseSide = try resolve(base, scratch: scratch.appendingPathComponent("base").path)
         // Both sides are shown under HEAD's folder so that their diagnostics compare.
         let root = headSide.display
-        let diff = HandbookDiff(base: try snapshot(baseSide.path, root: root), head: try snapshot(headSide.path, root: root))
+        let headSnapshot = try snapshot(headSide.path, root: root)
+        let diff = HandbookDiff(base: try snapshot(baseSide.path, root: root), head: headSnapshot)
         switch format {
         case .markdown: StandardStream.output.write(diff.markdown())
         case .json: StandardStream.output.write(diff.json())
         case .github, .sarif:
-            let introduced = DiagnosticReport(diagnostics: diff.introduced, files: 0)
+            // The diagnostics this change introduces, over HEAD's files.
+            let introduced = DiagnosticReport(diagnostics: diff.introduced, files: headSnapshot.handbook.fileCount)
             StandardStream.output.write(CheckRun.render(introduced, format: format == .github ? .github : .sarif))
         }
         switch failOn {

@@ -113,3 +113,71 @@ import Testing
         #expect(third.stdout == expected)
     }
 }
+
+/// The first hour: `handoff init`, `handoff theme export`, and the hints a
+/// new user needs.
+@Suite struct OnRampTests {
+    @Test func initWritesAStarterThatChecksCleanAndBuilds() throws {
+        let scratch = try Scratch()
+        let created = try Run(["init", "team"], in: scratch.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasPrefix("wrote a starter handbook of 12 files into team/\n"))
+        let folder = scratch.url.appendingPathComponent("team")
+        let check = try Run(["check"], in: folder)
+        #expect(check.stdout == "0 errors, 0 warnings in 11 files\n")
+        let build = try Run(["build"], in: folder)
+        #expect(build.status == 0)
+        #expect(build.stdout.hasPrefix("built 15 pages into public/ with 0 warnings"), "\(build.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/roles/engineer.html").path))
+        #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8) == "public/\n")
+        // The starter has 3 roles, 4 stages, 2 contracts, an agent and a page.
+        let content = folder.appendingPathComponent("content")
+        let count = { (kind: String) in try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(kind).path).count }
+        #expect(try [count("roles"), count("stages"), count("contracts"), count("pages")] == [3, 4, 2, 1])
+        #expect(try String(contentsOf: content.appendingPathComponent("roles/engineer.md"), encoding: .utf8).contains("agents:"))
+    }
+
+    @Test func initRefusesAFolderThatIsNotEmpty() throws {
+        let scratch = try Scratch()
+        try "notes".write(to: scratch.url.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let run = try Run(["init"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: '.' is not empty: handoff init writes a new handbook into an empty folder (try: handoff init my-handbook)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["notes.txt"])
+    }
+
+    @Test func anExportedThemeBuildsTheSameSite() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copy(Paths.exampleContent, as: "content")
+        #expect(try Run(["build", "--output", "default"], in: scratch.url).status == 0)
+        let export = try Run(["theme", "export"], in: scratch.url)
+        #expect(export.status == 0)
+        #expect(export.stdout.hasPrefix("wrote 11 theme files into templates/: actor.mustache, backlinks.mustache, body.mustache"))
+        #expect(try Run(["build", "--output", "themed"], in: scratch.url).status == 0)
+        let plain = SiteTree(scratch.url.appendingPathComponent("default")), themed = SiteTree(scratch.url.appendingPathComponent("themed"))
+        #expect(plain.files.keys.sorted() == themed.files.keys.sorted())
+        #expect(plain.files.filter { $0.key != ".handoff-site" } == themed.files.filter { $0.key != ".handoff-site" })
+        let again = try Run(["theme", "export"], in: scratch.url)
+        #expect(again.status == 2)
+        #expect(again.stderr.hasPrefix("error: 'templates' already has 'actor.mustache'"))
+    }
+
+    @Test func insideTheContentFolderTheErrorSaysWhatToRun() throws {
+        let run = try Run(["check"], in: Paths.exampleContent)
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: 'content' is not a folder, but this folder holds handbook.yaml: run with --content .\n")
+    }
+
+    @Test func everyFlagInTheReadmeExists() throws {
+        // README's command summary and --help agree.
+        let readme = try String(contentsOf: Paths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for command in ["init", "check", "build", "diff", "serve"] where readme.contains("handoff \(command) ") {
+            guard let line = readme.split(separator: "\n").first(where: { $0.hasPrefix("handoff \(command) ") }) else { continue }
+            let help = try Run([command, "--help"])
+            for flag in line.split(separator: " ").filter({ $0.hasPrefix("[--") || $0.hasPrefix("--") }) {
+                let name = flag.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: " ")[0]
+                #expect(help.stdout.contains(String(name)), "README names \(name) for \(command), --help does not")
+            }
+        }
+    }
+}

@@ -41,6 +41,22 @@ import Testing
         #expect(actual == (try String(contentsOf: file, encoding: .utf8)))
     }
 
+    @Test func annotationsForWhatTheChangeIntroduces() throws {
+        let repo = try repository()
+        let github = try Run(["diff", "HEAD~1", "--format", "github"], in: repo.url)
+        #expect(github.status == 0, "\(github.stderr)")
+        #expect(github.stdout == """
+            ::warning file=content/roles/engineer.md,line=11,col=14,title=unconsumed-context-out::'runbook' is sent to 'platform-architect', but platform-architect does not consume it from 'engineer'
+            0 errors, 1 warning in 17 files
+
+            """)
+        let sarif = try Run(["diff", "HEAD~1", "--format", "sarif"], in: repo.url)
+        #expect(sarif.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
+        let results = ((object?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        #expect(results.map { $0["ruleId"] as? String } == ["unconsumed-context-out"])
+    }
+
     @Test func markdownAndJSONOfATwoCommitRepository() throws {
         let repo = try repository()
         let markdown = try Run(["diff", "HEAD~1"], in: repo.url)
