@@ -42,14 +42,19 @@ public struct ContentLink: Sendable, Hashable {
         Self.resolve(path, from: isRootRelative ? "" : documentPath)
     }
 
-    /// `scheme:` before any `/`, `?` or `#` (RFC 3986 scheme characters).
+    /// `scheme:` before any `/`, `?` or `#` (RFC 3986 scheme characters),
+    /// read as a browser reads it: leading spaces and controls, and tabs and
+    /// newlines anywhere, are ignored (`java\tscript:` is a scheme).
     static func hasScheme(_ s: String) -> Bool {
-        for (offset, scalar) in s.unicodeScalars.enumerated() {
+        var offset = 0
+        for scalar in s.unicodeScalars {
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" || (offset == 0 && scalar.value <= 0x20) { continue }
             if scalar == ":" { return offset > 0 }
             let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
             if offset == 0 ? !isLetter : !(isLetter || ("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == ".") {
                 return false
             }
+            offset += 1
         }
         return false
     }

@@ -314,9 +314,13 @@ struct HTMLSanitizer {
         return nil
     }
 
+    /// The last position asked, so that positions asked in document order
+    /// cost the distance between them.
+    private var memo: (segment: Int, offset: Int, line: Int, column: Int) = (-1, 0, 0, 0)
+
     /// The body position of a byte of a raw segment (the segment's own start
     /// when the byte lies outside every segment).
-    func position(of offset: Int) -> (line: Int, column: Int) {
+    mutating func position(of offset: Int) -> (line: Int, column: Int) {
         guard let index = segmentIndex(containing: offset) else {
             let before = segments.last { $0.start <= offset }
             return (before?.line ?? 1, before?.column ?? 1)
@@ -325,6 +329,10 @@ struct HTMLSanitizer {
         var line = segment.line
         var column = segment.column
         var i = segment.start
+        if memo.segment == index && memo.offset <= offset {
+            (i, line, column) = (memo.offset, memo.line, memo.column)
+        }
+        defer { memo = (index, offset, line, column) }
         while i < offset {
             let byte = source[i]
             if byte == 0x0A {

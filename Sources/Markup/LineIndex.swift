@@ -3,6 +3,9 @@
 struct LineIndex {
     private let bytes: [UInt8]
     private var starts: [Int] = [0]
+    /// The last answer, so that positions asked in document order (every
+    /// node of one long line) cost the distance between them, not the line.
+    private var memo: (line: Int, byteColumn: Int, column: Int) = (0, 0, 0)
 
     init(_ text: String) {
         bytes = Array(text.utf8)
@@ -19,17 +22,22 @@ struct LineIndex {
     }
 
     /// The 1-based scalar column of a 1-based byte column on a 1-based line.
-    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+    mutating func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn > 1 else { return max(byteColumn, 1) }
         let start = starts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
         var column = 1
         var i = start
+        if memo.line == line && memo.byteColumn <= byteColumn {
+            column = memo.column
+            i = start + memo.byteColumn - 1
+        }
+        let end = min(start + byteColumn - 1, bytes.count)
         while i < end {
             // Count bytes that start a scalar (not UTF-8 continuation bytes).
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
+        memo = (line, byteColumn, column)
         return column
     }
 }

@@ -68,7 +68,14 @@ import Testing
         case "unchanged", "victim-unchanged": #expect(site == publicBefore, "\(name): the output changed")
         default:
             #expect(site.files["index.html"] != nil, "\(name): no site")
-            for page in site.pages {
+            // Assets (files of content/) are published byte for byte and never
+            // inlined; every page the site builds is audited.
+            let content = scratch.url.appendingPathComponent("content")
+            let assets = site.files.keys.filter { fm.fileExists(atPath: content.appendingPathComponent($0).path) }
+            for asset in assets {
+                #expect(site.files[asset] == Array(fm.contents(atPath: content.appendingPathComponent(asset).path) ?? Data()), "\(name): \(asset) differs")
+            }
+            for page in site.pages where !assets.contains(page) {
                 let html = site.text(page)
                 #expect(HTMLAudit.problem(in: html) == nil, "\(name): \(page): \(HTMLAudit.problem(in: html) ?? "")")
                 let lower = html.lowercased()
@@ -203,6 +210,16 @@ import Testing
         case "html-comment": text = header + "a" + String(repeating: "<!--", count: n) + "\n"
         case "emphasis": text = header + String(repeating: "*a **a ", count: n) + "b" + String(repeating: " a** a*", count: n) + "\n"
         case "dash-space": text = header + String(repeating: " -", count: n) + "\n"
+        case "unclosed-tags": text = header + String(repeating: "<b><i><a href=\"https://example.org\">x", count: n) + "\n"
+        case "sparse":
+            // A large file that takes no disk: its size is what matters.
+            let url = root.appendingPathComponent(recipe.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: UInt64(n))
+            try handle.close()
+            return
         default:
             Issue.record("unknown shape \(recipe.shape)")
             return
