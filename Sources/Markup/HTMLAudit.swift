@@ -1,7 +1,31 @@
 /// Finds `<script` or an event-handler attribute in markup, outside quoted
-/// attribute values and outside text.
+/// attribute values and outside text, or a `href`/`src` with a scheme other
+/// than http, https or mailto.
 public enum HTMLAudit {
     public static func problem(in html: String) -> String? {
+        if let problem = markupProblem(in: html) { return problem }
+        let bytes = Array(html.utf8)
+        for attribute in [Array("href=\"".utf8), Array("src=\"".utf8)] {
+            var i = 0
+            while i + attribute.count <= bytes.count {
+                guard bytes[i] == attribute[0], Array(bytes[i..<(i + attribute.count)]) == attribute else {
+                    i += 1
+                    continue
+                }
+                var end = i + attribute.count
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                // The value as a browser reads it: `&#58;` and `&colon;` are colons.
+                let value = String(decoding: bytes[(i + attribute.count)..<end], as: UTF8.self)
+                let decoded = value.split(separator: "&#58;", omittingEmptySubsequences: false).joined(separator: ":")
+                    .split(separator: "&colon;", omittingEmptySubsequences: false).joined(separator: ":")
+                if !URLPolicy.isAllowed(decoded) { return "a \(URLPolicy.scheme(of: decoded) ?? ""): URL" }
+                i = end
+            }
+        }
+        return nil
+    }
+
+    static func markupProblem(in html: String) -> String? {
         let bytes = Array(html.utf8)
         var i = 0
         var inTag = false

@@ -15,7 +15,8 @@ import Testing
             "pages/b.md": "---\nname: B\n2️⃣nmae: x\n---\n",
         ])
         expectSame(try handbook.check().reported, [
-            Reported(.yamlSyntax, .error, handbook.at("1️⃣"), "invalid YAML: did not find expected key (while parsing a block mapping)"),
+            Reported(.yamlSyntax, .error, handbook.at("1️⃣"), "invalid YAML: did not find expected key (while parsing a block mapping)",
+                     notes: ["the keys of this mapping start at column 1 (line 2): indent this line to match, or quote a value that starts with a special character"]),
             Reported(.unknownField, .warning, handbook.at("2️⃣"), "unknown field 'nmae'", notes: ["did you mean 'name'?"]),
         ])
     }
@@ -31,11 +32,13 @@ import Testing
     }
 
     @Test func invalidUTF8NamesTheLine() throws {
+        // In front matter an error; in the body a warning (bad-encoding), and the page is built.
         var handbook = TestHandbook()
         handbook.setBytes("pages/latin1.md", Array("---\nname: Caf".utf8) + [0xE9] + Array("\n---\n".utf8))
         handbook.setBytes("pages/body.md", Array("---\nname: Body\n---\nline 4\nline 5 😀 ".utf8) + [0xC0, 0x80])
         expectSame(try handbook.check().reported, [
-            Reported(.yamlSyntax, .error, .init(file: "content/pages/body.md", line: 5, column: 10), "file is not valid UTF-8: byte 0xC0 on line 5"),
+            Reported(.badEncoding, .warning, .init(file: "content/pages/body.md", line: 5, column: 10),
+                     "body is not valid UTF-8: byte 0xC0 on line 5 is shown as U+FFFD (and 1 more bad byte)"),
             Reported(.yamlSyntax, .error, .init(file: "content/pages/latin1.md", line: 2, column: 10), "file is not valid UTF-8: byte 0xE9 on line 2"),
         ])
     }
@@ -136,10 +139,14 @@ import Testing
         handbook.setBytes("roles/...md", Array("---\nname: x\n---\n".utf8))
         handbook.setBytes("roles/Upper.md", Array("---\nname: x\n---\n".utf8))
         let start = { (file: String) in Diagnostics.SourceLocation(file: "content/roles/\(file)", line: 1, column: 1) }
+        // Each file under an invalid name is still read for its own problems.
+        let missing = { (file: String) in
+            ["engagement", "purpose"].map { Reported(.missingField, .error, .init(file: "content/roles/\(file)", line: 2, column: 1), "missing required field '\($0)'") }
+        }
         expectSame(try handbook.check().reported, [
-            Reported(.invalidID, .error, start("...md"), "file name '...md' \(message)"),
-            Reported(.invalidID, .error, start("Upper.md"), "file name 'Upper.md' \(message)", notes: ["did you mean 'upper'?"]),
-            Reported(.invalidID, .error, start("a\\b.md"), "file name 'a\\b.md' \(message)", notes: ["did you mean 'ab'?"]),
+            Reported(.invalidID, .error, start("...md"), "file name '...md' \(message)")] + missing("...md") + [
+            Reported(.invalidID, .error, start("Upper.md"), "file name 'Upper.md' \(message)", notes: ["did you mean 'upper'?"])] + missing("Upper.md") + [
+            Reported(.invalidID, .error, start("a\\b.md"), "file name 'a\\b.md' \(message)", notes: ["did you mean 'ab'?"])] + missing("a\\b.md") + [
             Reported(.invalidID, .error, handbook.at("1️⃣"), "'../etc/passwd' \(message)", notes: ["did you mean 'etcpasswd'?"]),
             Reported(.invalidID, .error, handbook.at("2️⃣"), "'a/b' \(message)", notes: ["did you mean 'ab'?"]),
             Reported(.invalidID, .error, handbook.at("3️⃣"), "'a\\b' \(message)", notes: ["did you mean 'ab'?"]),
@@ -182,11 +189,14 @@ import Testing
     }
 
     @Test func subfolderFilesAreInvalidIDsAndFoldersNamedMdAreIgnored() throws {
+        // A folder named like Markdown is no content file; the file in it is an asset.
         var handbook = TestHandbook(["roles/old/pm.md": "---\nname: Old\n---\n"])
         handbook.setBytes("pages/folder.md/inner.txt", Array("x".utf8))
         expectSame(try handbook.check().reported, [
             Reported(.invalidID, .error, .init(file: "content/roles/old/pm.md", line: 1, column: 1),
                      "'roles/old/pm.md' is in a subfolder: ids are flat, so content files sit directly in 'roles/'"),
+            Reported(.missingField, .error, .init(file: "content/roles/old/pm.md", line: 2, column: 1), "missing required field 'engagement'"),
+            Reported(.missingField, .error, .init(file: "content/roles/old/pm.md", line: 2, column: 1), "missing required field 'purpose'"),
         ])
     }
 }

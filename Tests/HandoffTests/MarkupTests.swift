@@ -17,7 +17,7 @@ import Testing
     @Test func refusedLinksBecomeTextAndRawHTMLIsSanitized() {
         let html = MarkdownHTML.render("[a](JaVa&#9;ScRiPt:alert(1)) <img src=x onerror=alert(1)> [b](ok.md#x)\n\n<script>alert(1)</script>\n",
                                        rewrite: { ViewFactory.rewrite($0) })
-        #expect(html == "<p>a <img src=\"x\" /> <a href=\"ok.html#x\">b</a></p>\n\n")
+        #expect(html == "<p>a <img src=\"x\" /> <a href=\"ok.html#x\">b</a></p>\n\n\n")
     }
 
     @Test func rawHTMLDropped() {
