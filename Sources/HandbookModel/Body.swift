@@ -23,13 +23,20 @@ public struct Body: Sendable {
     /// The level of the body's first heading (a page opening with `# Title`
     /// shows no second title).
     public var firstHeadingLevel: Int?
+    /// The body's HTML for its page, when the loader was asked to render
+    /// (`build`): the same pass that found the links and anchors, so each
+    /// body is parsed once.
+    public var html: String?
+    /// Pieces of raw HTML in the body (bodies with none skip the sanitizer).
+    public var rawHTMLPieces = 0
 
-    public init(markdown: String, firstLine: Int, links: [Link], anchors: [String], firstHeadingLevel: Int? = nil) {
+    public init(markdown: String, firstLine: Int, links: [Link], anchors: [String], firstHeadingLevel: Int? = nil, html: String? = nil) {
         self.markdown = markdown
         self.firstLine = firstLine
         self.links = links
         self.anchors = anchors
         self.firstHeadingLevel = firstHeadingLevel
+        self.html = html
     }
 
     public static let empty = Body(markdown: "", firstLine: 1, links: [], anchors: [])

@@ -36,6 +36,32 @@ public struct ContentLink: Sendable, Hashable {
     /// A link to another content file's page.
     public var isMarkdown: Bool { path.hasSuffix(".md") }
 
+    /// The destination as it stands on a built page: a link to a content
+    /// file becomes a link to its page (the site keeps the content folder's
+    /// layout, so only `.md` becomes `.html`); a path from the content root
+    /// (`/roles/pm.md`) becomes relative to the page, `root` being the way up
+    /// from it ("../" for every page that has a body), so the site works from
+    /// disk and under any sub-path. Anything else is left as written.
+    public static func sitePath(for destination: String, root: String = "../") -> String {
+        guard let link = ContentLink(destination), !link.path.isEmpty else { return destination }
+        var path = Substring(destination)
+        var suffix = ""
+        if let hash = path.firstIndex(of: "#") {
+            suffix = String(path[hash...])
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") {
+            if !link.isMarkdown { suffix = String(path[query...]) + suffix }
+            path = path[..<query]
+        }
+        if link.isRootRelative {
+            while path.hasPrefix("/") { path = path.dropFirst() }
+            path = Substring(root) + path
+        }
+        guard link.isMarkdown else { return String(path) + suffix }
+        return String(path.dropLast(3)) + ".html" + suffix
+    }
+
     /// The content-relative path this link names from `documentPath`, or nil
     /// when it climbs out of the content folder.
     public func resolved(from documentPath: String) -> String? {

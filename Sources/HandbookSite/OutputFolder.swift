@@ -164,6 +164,24 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// 64-bit FNV-1a: enough, with the size, to recognise unchanged output.
+    /// A whole file, read with one allocation of its size (an asset to copy).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n == 0 ? Array(bytes[..<offset]) : nil }
+            offset += n
+        }
+        return bytes
+    }
+
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {

@@ -80,11 +80,11 @@ public struct SiteBuilder: Sendable {
     /// Copies the content's assets (images, PDFs...) byte for byte.
     func copyAssets(_ assets: [Asset], into output: OutputFolder) throws -> Int {
         let failures = assets.concurrentMap { asset -> OutputFolder.Refusal? in
-            guard let data = FileManager.default.contents(atPath: asset.path) else {
+            guard let bytes = OutputFolder.read(asset.path) else {
                 return OutputFolder.Refusal(description: "cannot read '\(asset.file)'")
             }
             do {
-                try output.write(asset.relativePath, Array(data))
+                try output.write(asset.relativePath, bytes)
                 return nil
             } catch {
                 return error as? OutputFolder.Refusal ?? OutputFolder.Refusal(description: "\(error)")

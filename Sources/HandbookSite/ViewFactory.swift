@@ -44,36 +44,18 @@ struct ViewFactory: Sendable {
     /// The body's HTML, through the same pass the checker used (so anchors
     /// agree); the page's own ids are never repeated by the body.
     func body(_ body: Body, of page: PageRef, kind: EntityKind) -> BodyView {
-        let policy: RawHTMLPolicy = graph.settings.rawHTML == .drop ? .drop : .sanitize
-        let html = MarkdownHTML.render(body.markdown, reserved: kind.reservedIDs, rawHTML: policy) { destination in
-            Self.rewrite(destination, root: page.root)
-        }
+        let html = body.html ?? {
+            let policy: RawHTMLPolicy = graph.settings.rawHTML == .drop ? .drop : .sanitize
+            return MarkdownHTML.render(body.markdown, reserved: kind.reservedIDs, rawHTML: policy) { destination in
+                Self.rewrite(destination, root: page.root)
+            }
+        }()
         return BodyView(html: html, hasHTML: !html.isEmpty)
     }
 
-    /// A link to a content file becomes a link to its page: the site keeps
-    /// the content folder's layout, so only `.md` becomes `.html`. A path
-    /// from the content root (`/roles/pm.md`) becomes relative to the page
-    /// (`root` is the way up from it, "../"), so the site works from disk
-    /// and under any sub-path.
+    /// See `ContentLink.sitePath(for:root:)`.
     static func rewrite(_ destination: String, root: String = "../") -> String {
-        guard let link = ContentLink(destination), !link.path.isEmpty else { return destination }
-        var path = Substring(destination)
-        var suffix = ""
-        if let hash = path.firstIndex(of: "#") {
-            suffix = String(path[hash...])
-            path = path[..<hash]
-        }
-        if let query = path.firstIndex(of: "?") {
-            if !link.isMarkdown { suffix = String(path[query...]) + suffix }
-            path = path[..<query]
-        }
-        if link.isRootRelative {
-            while path.hasPrefix("/") { path = path.dropFirst() }
-            path = Substring(root) + path
-        }
-        guard link.isMarkdown else { return String(path) + suffix }
-        return String(path.dropLast(3)) + ".html" + suffix
+        ContentLink.sitePath(for: destination, root: root)
     }
 
     /// Roles that a flow names in `to` but that do not consume it from the producer.

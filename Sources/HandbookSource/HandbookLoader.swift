@@ -27,7 +27,8 @@ public enum HandbookLoader {
     ///   - path: the content folder on disk.
     ///   - displayRoot: how its path is shown in diagnostics ("content").
     ///   - limits: size and complexity limits (`--limit`).
-    public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits()) throws -> Result {
+    ///   - renderHTML: keep each body's page HTML (`build`): one parse a body.
+    public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits(), renderHTML: Bool = false) throws -> Result {
         guard FileSystem.kind(of: path) == .directory, let realRoot = FileSystem.realPath(path) else { throw Failure.notAFolder(displayRoot) }
         guard FileSystem.kind(of: path + "/handbook.yaml") == .regularFile else { throw Failure.notAHandbook(displayRoot) }
         let display = { (relative: String) in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
@@ -74,7 +75,7 @@ public enum HandbookLoader {
                     continue
                 }
                 let id = String(found.name.dropLast(3))
-                let job = Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: limits, rawHTML: rawHTML)
+                let job = Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: limits, rawHTML: rawHTML, renderHTML: renderHTML)
                 // A file under a name that is no id is still read for its own
                 // problems (errors arrive in one round), but never joins the handbook.
                 if found.depth > 1 {
@@ -117,6 +118,10 @@ public enum HandbookLoader {
             }
         }
         }
+        if Trace.enabled {
+            let bodies = handbook.bodies
+            Trace.measure("raw HTML in \(bodies.filter { $0.body.rawHTMLPieces > 0 }.count) of \(bodies.count) bodies") {}
+        }
         Trace.measure("assets") { AssetWalk.collect(root: path, realRoot: realRoot, display: display, limits: limits, into: &handbook, diagnostics: &diagnostics) }
         return Result(handbook: handbook, diagnostics: diagnostics)
     }
@@ -128,6 +133,7 @@ public enum HandbookLoader {
         var file: String
         var limits: LoadLimits
         var rawHTML: RawHTMLPolicy = .sanitize
+        var renderHTML = false
     }
 
     enum Entity: Sendable {
@@ -172,7 +178,7 @@ public enum HandbookLoader {
 
     static func decode(_ read: Swift.Result<[UInt8], FileSystem.ReadError>, job: Job) -> Outcome {
         let log = DiagnosticLog(file: job.file)
-        let options = SourceFileLoader.BodyOptions(reserved: job.kind.reservedIDs, rawHTML: job.rawHTML)
+        let options = SourceFileLoader.BodyOptions(reserved: job.kind.reservedIDs, rawHTML: job.rawHTML, renderHTML: job.renderHTML)
         guard let parsed = SourceFileLoader.markdownFile(read, file: job.file, limits: job.limits, options: options, log: log) else {
             return Outcome(entity: nil, diagnostics: log.items)
         }

@@ -39,6 +39,8 @@ enum SourceFileLoader {
     struct BodyOptions {
         var reserved: Set<String> = []
         var rawHTML: RawHTMLPolicy = .sanitize
+        /// Keep the page's HTML too (`build`), so the site parses nothing again.
+        var renderHTML = false
     }
 
     /// A content file's text. Front matter must be valid UTF-8 (`yaml-syntax`
@@ -102,7 +104,9 @@ enum SourceFileLoader {
             log.add(.unsafeInput, violation.message, at: SourceLocation(file: file, line: firstLine + violation.line - 1, column: 1))
             return Body(markdown: "", firstLine: firstLine, links: [], anchors: [])
         }
-        let scan = MarkdownRendering(markdown, reserved: options.reserved, rawHTML: options.rawHTML, html: false)
+        let scan = MarkdownRendering(markdown, reserved: options.reserved, rawHTML: options.rawHTML, html: options.renderHTML) {
+            ContentLink.sitePath(for: $0)
+        }
         let links = scan.links.map {
             Body.Link(destination: $0.destination,
                       location: SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column))
@@ -115,7 +119,10 @@ enum SourceFileLoader {
                 log.add(.rawHTMLRemoved, "raw HTML removed: " + Self.list(scan.removals), at: at)
             }
         }
-        return Body(markdown: markdown, firstLine: firstLine, links: links, anchors: scan.anchors, firstHeadingLevel: scan.headings.first?.level)
+        var body = Body(markdown: markdown, firstLine: firstLine, links: links, anchors: scan.anchors, firstHeadingLevel: scan.headings.first?.level,
+                        html: options.renderHTML ? scan.html : nil)
+        body.rawHTMLPieces = scan.rawHTMLPieces
+        return body
     }
 
     /// "<script>, <div style> (3×) and 2 more".

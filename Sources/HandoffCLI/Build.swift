@@ -37,7 +37,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now()
         let content = handbook.content
-        let checked = try CheckRun.report(content: content, limits: handbook.limits())
+        let checked = try CheckRun.report(content: content, limits: handbook.limits(), renderHTML: true)
         let report = checked.report
         let status = report.exitCode(strict: strict)
         if status != 0 {

@@ -40,10 +40,10 @@ enum CheckRun {
         return limits
     }
 
-    static func report(content: String, limits: LoadLimits) throws -> (report: DiagnosticReport, handbook: HandbookLoader.Result) {
+    static func report(content: String, limits: LoadLimits, renderHTML: Bool = false) throws -> (report: DiagnosticReport, handbook: HandbookLoader.Result) {
         let loaded: HandbookLoader.Result
         do {
-            loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content), limits: limits)
+            loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content), limits: limits, renderHTML: renderHTML)
         } catch let failure as HandbookLoader.Failure {
             throw ToolFailure(explain(failure, content: content))
         }

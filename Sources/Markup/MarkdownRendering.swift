@@ -28,6 +28,8 @@ public struct MarkdownRendering: Sendable {
     /// What the sanitizer removed (or, under `drop`, one entry for all of it).
     public var removals: [RawHTMLRemoval] = []
     public var html: String = ""
+    /// How many pieces of raw HTML the body holds (0: cmark alone rendered it).
+    public var rawHTMLPieces = 0
 
     /// Every anchor a link may name in this body.
     public var anchors: [String] { headings.map(\.anchor) + rawIDs }
@@ -92,6 +94,7 @@ public struct MarkdownRendering: Sendable {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        rawHTMLPieces = raw.count
         if raw.isEmpty || rawHTML == .drop {
             if let first = raw.first {
                 removals = [RawHTMLRemoval(what: "raw HTML", line: first.line, column: first.column, count: raw.count)]

@@ -183,6 +183,17 @@ import Testing
         #expect(HTMLAudit.problem(in: html) == nil)
     }
 
+    @Test func anUnchangedAssetIsLinkedNotRewrittenOnRebuild() throws {
+        let scratch = try Scratch()
+        #expect(try SiteTests.build(Self.fixture.appendingPathComponent("content"), in: scratch).status == 0)
+        let again = try Run(["build", "--content", "content", "--output", "public"], in: scratch.url)
+        #expect(again.stdout.hasSuffix("(0 files changed)\n"), "\(again.stdout)")
+        // A changed image is the one file written.
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: scratch.url.appendingPathComponent("content/pages/img/figure.png"))
+        let changed = try Run(["build", "--content", "content", "--output", "public"], in: scratch.url)
+        #expect(changed.stdout.hasSuffix("(1 file changed)\n"), "\(changed.stdout)")
+    }
+
     @Test func aBrowserShowsTheImagesLoaded() throws {
         let scratch = try Scratch()
         #expect(try SiteTests.build(Self.fixture.appendingPathComponent("content"), in: scratch).status == 0)
