@@ -7,21 +7,15 @@ Needs Debian's chromium and chromium-driver and PyPI's selenium.
 """
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
+import chromium
+
 index = sys.argv[1]
-options = Options()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"):
-    options.add_argument(argument)
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium.start()
 try:
     driver.get("file://" + index)
-    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    errors = chromium.severe_errors(driver)
     print("index:", driver.find_element(By.TAG_NAME, "h1").text)
     link = driver.find_element(By.CSS_SELECTOR, ".heatmap svg a:has(rect)")
     print("clicked:", link.find_element(By.TAG_NAME, "title").get_attribute("textContent"))
@@ -29,7 +23,7 @@ try:
     url = driver.current_url
     print("arrived:", "/".join(url.split("/")[-2:]))
     print("heading:", driver.find_element(By.TAG_NAME, "h1").text)
-    errors += [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    errors += chromium.severe_errors(driver)
     for entry in errors:
         print("error:", entry["message"], file=sys.stderr)
     print("console errors:", len(errors))

@@ -7,17 +7,10 @@ Needs Debian's chromium and chromium-driver and PyPI's selenium.
 """
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+import chromium
 
 page = sys.argv[1]
-options = Options()
-options.binary_location = "/usr/bin/chromium"
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"):
-    options.add_argument(argument)
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver = chromium.start()
 try:
     driver.get("file://" + page)
     images = driver.execute_script(
@@ -26,7 +19,7 @@ try:
         print("image:", src, "loaded" if loaded else "NOT LOADED", "%dx%d" % (width, height))
     details = driver.execute_script("return document.querySelectorAll('main details summary').length")
     print("details:", details)
-    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    errors = chromium.severe_errors(driver)
     for entry in errors:
         print("error:", entry["message"], file=sys.stderr)
     print("console errors:", len(errors))
