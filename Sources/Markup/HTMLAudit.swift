@@ -8,7 +8,7 @@ public enum HTMLAudit {
         for attribute in [Array("href=\"".utf8), Array("src=\"".utf8)] {
             var i = 0
             while i + attribute.count <= bytes.count {
-                guard bytes[i] == attribute[0], Array(bytes[i..<(i + attribute.count)]) == attribute else {
+                guard bytes[i] == attribute[0], bytes[i..<(i + attribute.count)].elementsEqual(attribute) else {
                     i += 1
                     continue
                 }
