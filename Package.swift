@@ -15,8 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        // 6.2.2, not 5.0.1: its libyaml caps nesting (5.0.1 overflows the stack on deep input).
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
@@ -24,6 +22,13 @@ let package = Package(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Debian's libyaml, read as events by HandbookSource (the only importer);
+        // nesting is capped there at 1,000 levels.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // Debian's libgumbo (an HTML5 parser) for the raw-HTML sanitizer; only Markup imports it.
         .systemLibrary(
@@ -37,7 +42,7 @@ let package = Package(
         .target(name: "Markup", dependencies: ["CCmarkGFM", "CGumbo"]),
         .target(
             name: "HandbookSource",
-            dependencies: ["Diagnostics", "HandbookModel", "Markup", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibYAML", "Diagnostics", "HandbookModel", "Markup"]
         ),
         .target(name: "HandbookCheck", dependencies: ["Diagnostics", "HandbookModel"]),
         .target(name: "HandbookDiff", dependencies: ["Diagnostics", "HandbookModel"]),
@@ -52,7 +57,7 @@ let package = Package(
         .target(
             name: "HandoffCLI",
             dependencies: [
-                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff",
+                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "Markup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,15 +1,17 @@
-import CYaml
+import CLibYAML
 
-/// Builds `YAMLNode` trees from libyaml's events (libyaml as Yams vendors
-/// it: Yams 6.2.2 caps nesting at 1,000 levels).
+/// Builds `YAMLNode` trees from libyaml's events (Debian's libyaml-dev,
+/// 0.2.5). Nesting is capped here at 1,000 levels (`maxDepth`): the events
+/// are pulled one at a time, so a deeper document stops there.
 ///
-/// Why not `Yams.compose`: it hashes every mapping key (an alias bomb used as
+/// Why not a YAML library's composer (Yams' `compose`): it hashes every mapping key (an alias bomb used as
 /// a key takes exponential time), reports duplicate keys at the first key, and
 /// recurses. Here composition is iterative, aliases are expanded under a
 /// budget of `nodeBudget` nodes (FORMAT.md: 10,000), duplicate keys are
 /// reported at the second occurrence, and `<<` merge keys are applied.
 enum YAMLComposer {
     static let nodeBudget = 10_000
+    static let maxDepth = 1_000
 
     /// Composes the single document in `text`. `lineOffset` is added to every
     /// line (the front matter's first line in its file, minus one).
@@ -66,8 +68,7 @@ enum YAMLComposer {
         }
 
         func problem(from parser: yaml_parser_t, text: UnsafeBufferPointer<UInt8>) -> YAMLProblem {
-            var problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-            if problem.hasPrefix("Maximum nesting level") { problem = "nesting deeper than 1000 levels" }
+            let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
             var message = "invalid YAML: \(problem)"
             if parser.error == YAML_READER_ERROR {
                 // Reader errors carry a byte offset and value, not a mark.
@@ -167,6 +168,9 @@ enum YAMLComposer {
                 }
                 try count(size, at: event.start_mark)
                 try add(node)
+            case YAML_SEQUENCE_START_EVENT where stack.count >= YAMLComposer.maxDepth,
+                 YAML_MAPPING_START_EVENT where stack.count >= YAMLComposer.maxDepth:
+                throw YAMLProblem(message: "invalid YAML: nesting deeper than \(YAMLComposer.maxDepth) levels", line: line, column: column)
             case YAML_SEQUENCE_START_EVENT:
                 try count(1, at: event.start_mark)
                 stack.append(.sequence(items: [], line: line, column: column,

@@ -1,5 +1,5 @@
 /// A YAML node with its position in the file (1-based line and column,
-/// counted in Unicode scalars). Yams' own types stay inside this target.
+/// counted in Unicode scalars). libyaml's own types stay inside this target.
 struct YAMLNode: Sendable {
     enum Content: Sendable {
         /// `plain` is false for quoted and block scalars: only a plain empty,
