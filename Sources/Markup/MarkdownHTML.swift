@@ -1,10 +1,3 @@
-import CCmarkGFM
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Renders a Markdown body to HTML for the site.
 ///
 /// - Raw HTML is sanitized (`HTMLSanitizer`) or, under `raw_html: drop`, removed.
