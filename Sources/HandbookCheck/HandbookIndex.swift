@@ -76,6 +76,9 @@ struct HandbookIndex: Sendable {
         }
     }
 
+    /// The loaded role with this id, if any.
+    func role(_ id: String) -> Role? { handbook.roles[id] }
+
     func actor(_ id: String) -> Actor {
         if let role = handbook.roles[id] { return .role(role) }
         if handbook.isUnreadable(id, .roles) { return .unreadableRole }

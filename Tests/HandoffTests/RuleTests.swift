@@ -204,6 +204,19 @@ import Testing
         ])
     }
 
+    @Test func contractNotEngagedIsJudgedPerEnd() throws {
+        // The sender's file does not load (reported once, as yaml-syntax); the
+        // receiver loaded, and its own problem is still reported.
+        var handbook = TestHandbook([
+            "roles/pm.md": "---\nname: PM\npurpose: [unclosed\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: 1️⃣eng\nboundary: decide -> discover\ncarries: [brief]\ngates: [Brief cites 3 data points]\n---\n",
+        ])
+        let reported = try handbook.check().reported.filter { $0.rule == RuleID.contractNotEngaged.rawValue }
+        expectSame(reported, [
+            Reported(.contractNotEngaged, .warning, handbook.at("1️⃣"), "'eng' receives the handoff for 'discover' but is not engaged in it"),
+        ])
+    }
+
     @Test func backwardHandoff() throws {
         var handbook = TestHandbook([
             "contracts/brief.md": "---\nname: B\nfrom: eng\nto: pm\nboundary: 1️⃣decide → discover\ncarries: [estimate]\ngates: [Estimate in days]\n---\n",

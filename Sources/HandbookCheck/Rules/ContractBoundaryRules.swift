@@ -2,21 +2,23 @@ import Diagnostics
 import HandbookModel
 
 /// contract-not-engaged: `from` is not engaged in the first stage of the
-/// boundary, or `to` in the second. Points at the `from` or `to` value.
+/// boundary, or `to` in the second. Points at the `from` or `to` value. Each
+/// end is judged on its own: an end that failed to load (or is reported as
+/// unknown) silences only what concerns that end.
 struct ContractNotEngagedRule: HandbookRule {
     let id = RuleID.contractNotEngaged
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for contract in index.contracts {
-            guard let boundary = contract.boundary, let ends = ContractEnds(contract, index) else { continue }
-            if index.isLifecycleStage(boundary.from), index.engagementIsKnown(ends.from), ends.from.engagement[boundary.from] == nil {
-                out.append(diagnostic("'\(ends.from.id)' hands off at the end of '\(boundary.from)' but is not engaged in it",
-                                      at: ends.fromLocation))
+            guard let boundary = contract.boundary else { continue }
+            if let end = contract.from, let role = index.role(end.value), index.isLifecycleStage(boundary.from),
+               index.engagementIsKnown(role), role.engagement[boundary.from] == nil {
+                out.append(diagnostic("'\(role.id)' hands off at the end of '\(boundary.from)' but is not engaged in it", at: end.location))
             }
-            if index.isLifecycleStage(boundary.to), index.engagementIsKnown(ends.to), ends.to.engagement[boundary.to] == nil {
-                out.append(diagnostic("'\(ends.to.id)' receives the handoff for '\(boundary.to)' but is not engaged in it",
-                                      at: ends.toLocation))
+            if let end = contract.to, let role = index.role(end.value), index.isLifecycleStage(boundary.to),
+               index.engagementIsKnown(role), role.engagement[boundary.to] == nil {
+                out.append(diagnostic("'\(role.id)' receives the handoff for '\(boundary.to)' but is not engaged in it", at: end.location))
             }
         }
         return out
