@@ -53,6 +53,9 @@ enum AssetWalk {
 
     static func problem(_ item: (relative: String, path: String, isSymlink: Bool), realRoot: String, limits: LoadLimits) -> String? {
         let parts = item.relative.split(separator: "/")
+        if item.relative.contains("\\") {
+            return "asset '\(item.relative.displayEscaped)' has a backslash in its path: it cannot be published under that name"
+        }
         if sitePaths.contains(item.relative) || (parts.count == 2 && pageFolders.contains(String(parts[0])) && parts[1].hasSuffix(".html")) {
             return "asset '\(item.relative)' would take the address of a page the site builds"
         }

@@ -101,10 +101,12 @@ import Testing
         handbook.setBytes("index.html", Array("x".utf8))
         handbook.setBytes("pages/big.bin", [UInt8](repeating: 7, count: 2048))
         handbook.setBytes(".DS_Store", [0])
+        handbook.setBytes("pages/a\\b.png", [1])
         var limits = LoadLimits()
         limits.assetBytes = 1024
         expectSame(try handbook.check(limits: limits).reported, [
             Reported(.unsafeInput, .error, .start(of: "content/index.html"), "asset 'index.html' would take the address of a page the site builds"),
+            Reported(.unsafeInput, .error, .start(of: "content/pages/a\\b.png"), "asset 'pages/a\\b.png' has a backslash in its path: it cannot be published under that name"),
             Reported(.unsafeInput, .error, .start(of: "content/pages/big.bin"), "asset is 2048 bytes, over the limit of 1024 (raise it with --limit asset-bytes=N)"),
             Reported(.unsafeInput, .error, .start(of: "content/roles/pm.html"), "asset 'roles/pm.html' would take the address of a page the site builds"),
         ])
