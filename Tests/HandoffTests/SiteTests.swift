@@ -116,7 +116,7 @@ import Testing
         let second = try Run(["build", "--content", "content", "--output", "again"], in: scratch.url)
         #expect(second.status == 0)
         let first = SiteTree(scratch.url.appendingPathComponent("public"))
-        #expect(first.files.count == 42 + 1) // pages, heatmap.svg, style.css, marker
+        #expect(first.files.count == 42 + 1 + 1) // pages, heatmap.svg, style.css, marker, one image
         #expect(first == SiteTree(scratch.url.appendingPathComponent("again")))
     }
 
