@@ -33,54 +33,103 @@ public enum HandbookLoader {
         guard FileSystem.kind(of: path + "/handbook.yaml") == .regularFile else { throw Failure.notAHandbook(displayRoot) }
         let display = { (relative: String) in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
 
-        var diagnostics: [Diagnostic] = []
         var handbook = Handbook(root: displayRoot)
-
-        // handbook.yaml
-        let settingsFile = display("handbook.yaml")
-        let settingsLog = DiagnosticLog(file: settingsFile)
-        if Self.leavesRoot(path + "/handbook.yaml", root: realRoot, file: settingsFile, log: settingsLog) {
-            diagnostics += settingsLog.items
+        let settings = loadSettings(path: path, realRoot: realRoot, file: display("handbook.yaml"), limits: limits)
+        var diagnostics = settings.diagnostics
+        guard !settings.refused else {
             return Result(handbook: Handbook(root: displayRoot, fileCount: 1), diagnostics: diagnostics)
         }
-        if let text = SourceFileLoader.text(path: path + "/handbook.yaml", file: settingsFile, limits: limits, log: settingsLog),
-           let root = SourceFileLoader.compose(text, lineOffset: 0, file: settingsFile, log: settingsLog) {
-            handbook.settings = SettingsDecoder.decode(file: settingsFile, root: root, log: settingsLog)
-        }
-        diagnostics += settingsLog.items
+        handbook.settings = settings.settings
 
-        // The five folders.
-        let rawHTML: RawHTMLPolicy = handbook.settings?.rawHTML == .drop ? .drop : .sanitize
+        // The five folders: what to parse, and files under names that are no ids.
+        var plan = Plan(options: .init(limits: limits, rawHTML: handbook.settings?.rawHTML == .drop ? .drop : .sanitize, renderHTML: renderHTML))
+        for kind in EntityKind.allCases { plan.add(kind, path: path, display: display) }
+        diagnostics += plan.diagnostics
+        handbook.fileCount = 1 + plan.fileCount
+        handbook.contentFiles = plan.contentFiles
+        handbook.unreadable = plan.unreadable
+
+        // Parse in parallel; merge in job order so the result is deterministic.
+        // A stray (a file under a name that is no id) is read for its own
+        // problems, so errors arrive in one round, but never joins the handbook.
+        let outcomes = Trace.measure("parse \(plan.jobs.count) files") { (plan.jobs + plan.strays).concurrentMap(load) }
+        Trace.measure("merge") {
+            for (job, outcome) in zip(plan.jobs + plan.strays, outcomes) {
+                diagnostics += outcome.diagnostics
+                guard job.joins else { continue }
+                if let entity = outcome.entity {
+                    handbook.add(entity)
+                } else {
+                    handbook.unreadable[job.kind, default: []].insert(job.id)
+                }
+            }
+        }
+        if Trace.enabled {
+            let bodies = handbook.bodies
+            Trace.measure("raw HTML in \(bodies.filter { $0.body.rawHTMLPieces > 0 }.count) of \(bodies.count) bodies") {}
+        }
+        Trace.measure("assets") { AssetWalk.collect(root: path, realRoot: realRoot, display: display, limits: limits, into: &handbook, diagnostics: &diagnostics) }
+        return Result(handbook: handbook, diagnostics: diagnostics)
+    }
+
+    /// handbook.yaml: its settings, or `refused` when it is a symlink out of the folder.
+    static func loadSettings(path: String, realRoot: String, file: String, limits: LoadLimits)
+        -> (settings: Settings?, diagnostics: [Diagnostic], refused: Bool) {
+        let log = DiagnosticLog(file: file)
+        if leavesRoot(path + "/handbook.yaml", root: realRoot, file: file, log: log) { return (nil, log.items, true) }
+        var settings: Settings?
+        if let text = SourceFileLoader.text(path: path + "/handbook.yaml", file: file, limits: limits, log: log),
+           let root = SourceFileLoader.compose(text, lineOffset: 0, file: file, log: log) {
+            settings = SettingsDecoder.decode(file: file, root: root, log: log)
+        }
+        return (settings, log.items, false)
+    }
+
+    /// What the five folders hold: the files to parse, and what the listing
+    /// itself reports (symlinks, subfolders, names that are no ids).
+    struct Plan {
+        struct Options {
+            var limits: LoadLimits
+            var rawHTML: RawHTMLPolicy
+            var renderHTML: Bool
+        }
+
+        let options: Options
         var jobs: [Job] = []
         var strays: [Job] = []
-        var fileCount = 1
-        for kind in EntityKind.allCases {
+        var fileCount = 0
+        var contentFiles: [String: String] = [:]
+        var unreadable: [EntityKind: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        init(options: Options) { self.options = options }
+
+        mutating func add(_ kind: EntityKind, path: String, display: (String) -> String) {
             let folder = path + "/" + kind.rawValue
-            guard FileSystem.kind(of: folder) == .directory || FileSystem.isSymlink(folder) else { continue }
-            let folderLog = DiagnosticLog(file: display(kind.rawValue))
             if FileSystem.isSymlink(folder) {
-                folderLog.add(.unsafeInput, "'\(kind.rawValue)' is a symlink: content folders are read only where they are", at: .start(of: display(kind.rawValue)))
-                diagnostics += folderLog.items
-                continue
+                diagnostics.append(Diagnostic(.unsafeInput, "'\(kind.rawValue)' is a symlink: content folders are read only where they are",
+                                              at: .start(of: display(kind.rawValue))))
+                return
             }
+            guard FileSystem.kind(of: folder) == .directory else { return }
             for found in Trace.measure("list \(kind.rawValue)", { markdownFiles(in: folder, relative: kind.rawValue) }) {
                 fileCount += 1
                 let file = display(found.relative)
+                let id = String(found.name.dropLast(3))
                 if let problem = found.problem {
                     diagnostics.append(Diagnostic(.unsafeInput, problem, at: .start(of: file)))
-                    if found.name.hasSuffix(".md"), found.depth == 1, EntityID.isValid(String(found.name.dropLast(3))) {
-                        handbook.unreadable[kind, default: []].insert(String(found.name.dropLast(3)))
-                        handbook.contentFiles[found.relative] = file
+                    if found.name.hasSuffix(".md"), found.depth == 1, EntityID.isValid(id) {
+                        unreadable[kind, default: []].insert(id)
+                        contentFiles[found.relative] = file
                     }
                     continue
                 }
-                let id = String(found.name.dropLast(3))
-                let job = Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: limits, rawHTML: rawHTML, renderHTML: renderHTML)
-                // A file under a name that is no id is still read for its own
-                // problems (errors arrive in one round), but never joins the handbook.
+                var job = Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: options.limits,
+                              rawHTML: options.rawHTML, renderHTML: options.renderHTML)
                 if found.depth > 1 {
                     diagnostics.append(Diagnostic(.invalidID, "'\(found.relative)' is in a subfolder: ids are flat, so content files sit directly in '\(kind.rawValue)/'",
                                                   at: .start(of: file)))
+                    job.joins = false
                     strays.append(job)
                     continue
                 }
@@ -90,40 +139,14 @@ public enum HandbookLoader {
                     var items = log.items
                     items[0].message = "file name '\(found.name.displayEscaped)' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters"
                     diagnostics += items
+                    job.joins = false
                     strays.append(job)
                     continue
                 }
-                handbook.contentFiles[found.relative] = file
+                contentFiles[found.relative] = file
                 jobs.append(job)
             }
         }
-        handbook.fileCount = fileCount
-
-        // Parse in parallel; merge in job order so the result is deterministic.
-        let outcomes = Trace.measure("parse \(jobs.count) files") { (jobs + strays).concurrentMap(load) }
-        for outcome in outcomes.suffix(strays.count) { diagnostics += outcome.diagnostics }
-        Trace.measure("merge") {
-        for (job, outcome) in zip(jobs, outcomes) {
-            diagnostics += outcome.diagnostics
-            guard let entity = outcome.entity else {
-                handbook.unreadable[job.kind, default: []].insert(job.id)
-                continue
-            }
-            switch entity {
-            case let .stage(stage): handbook.stages[stage.id] = stage
-            case let .role(role): handbook.roles[role.id] = role
-            case let .context(context): handbook.contexts[context.id] = context
-            case let .contract(contract): handbook.contracts[contract.id] = contract
-            case let .page(page): handbook.pages[page.id] = page
-            }
-        }
-        }
-        if Trace.enabled {
-            let bodies = handbook.bodies
-            Trace.measure("raw HTML in \(bodies.filter { $0.body.rawHTMLPieces > 0 }.count) of \(bodies.count) bodies") {}
-        }
-        Trace.measure("assets") { AssetWalk.collect(root: path, realRoot: realRoot, display: display, limits: limits, into: &handbook, diagnostics: &diagnostics) }
-        return Result(handbook: handbook, diagnostics: diagnostics)
     }
 
     struct Job: Sendable {
@@ -134,11 +157,14 @@ public enum HandbookLoader {
         var limits: LoadLimits
         var rawHTML: RawHTMLPolicy = .sanitize
         var renderHTML = false
+        /// False for a file under a name that is no id: read, never added.
+        var joins = true
     }
 
     enum Entity: Sendable {
         case stage(Stage), role(Role), context(ContextDoc), contract(Contract), page(Page)
     }
+
 
     struct Outcome: Sendable {
         var entity: Entity?
@@ -156,13 +182,10 @@ public enum HandbookLoader {
         let read: Swift.Result<[UInt8], FileSystem.ReadError> = bytes.count > limits.fileBytes ? .failure(.tooLarge(bytes.count)) : .success(bytes)
         let outcome = decode(read, job: Job(kind: kind, id: id, path: "", file: file, limits: limits))
         var handbook = Handbook(root: "content", fileCount: 1)
-        switch outcome.entity {
-        case let .stage(stage)?: handbook.stages[stage.id] = stage
-        case let .role(role)?: handbook.roles[role.id] = role
-        case let .context(context)?: handbook.contexts[context.id] = context
-        case let .contract(contract)?: handbook.contracts[contract.id] = contract
-        case let .page(page)?: handbook.pages[page.id] = page
-        case nil: handbook.unreadable[kind, default: []].insert(id)
+        if let entity = outcome.entity {
+            handbook.add(entity)
+        } else {
+            handbook.unreadable[kind, default: []].insert(id)
         }
         handbook.contentFiles["\(kind.rawValue)/\(id).md"] = file
         return (handbook, outcome.diagnostics)
@@ -261,5 +284,18 @@ public enum HandbookLoader {
             return true
         }
         return false
+    }
+}
+
+extension Handbook {
+    /// Files a loaded entity under its kind and id.
+    mutating func add(_ entity: HandbookLoader.Entity) {
+        switch entity {
+        case let .stage(stage): stages[stage.id] = stage
+        case let .role(role): roles[role.id] = role
+        case let .context(context): contexts[context.id] = context
+        case let .contract(contract): contracts[contract.id] = contract
+        case let .page(page): pages[page.id] = page
+        }
     }
 }
