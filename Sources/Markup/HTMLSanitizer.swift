@@ -99,6 +99,8 @@ struct HTMLSanitizer {
     let segments: [Segment]
     var used: Set<String>
     let rewrite: (String) -> String
+    /// False when only the facts are wanted (`handoff check`): nothing is written.
+    let serialize: Bool
     var output = Output()
     private var removalIndex: [String: Int] = [:]
 
@@ -107,18 +109,19 @@ struct HTMLSanitizer {
     ///   - segments: where the raw HTML stands in `html`, in order.
     ///   - used: ids the page already has (its sections, the headings' anchors).
     ///   - rewrite: applied to kept `href`/`src` values (content links).
-    static func sanitize(_ html: [UInt8], segments: [Segment], used: Set<String>, rewrite: (String) -> String) -> Output {
+    static func sanitize(_ html: [UInt8], segments: [Segment], used: Set<String>, serialize: Bool = true, rewrite: (String) -> String) -> Output {
         withoutActuallyEscaping(rewrite) { rewrite in
-            var sanitizer = HTMLSanitizer(source: html, segments: segments, used: used, rewrite: rewrite)
+            var sanitizer = HTMLSanitizer(source: html, segments: segments, used: used, serialize: serialize, rewrite: rewrite)
             sanitizer.run()
             return sanitizer.output
         }
     }
 
-    private init(source: [UInt8], segments: [Segment], used: Set<String>, rewrite: @escaping (String) -> String) {
+    private init(source: [UInt8], segments: [Segment], used: Set<String>, serialize: Bool, rewrite: @escaping (String) -> String) {
         self.source = source
         self.segments = segments
         self.used = used
+        self.serialize = serialize
         self.rewrite = rewrite
     }
 
@@ -132,7 +135,7 @@ struct HTMLSanitizer {
         options.fragment_context = GUMBO_TAG_BODY
         options.fragment_namespace = GUMBO_NAMESPACE_HTML
         options.max_errors = 0
-        output.html.reserveCapacity(source.count + source.count / 8)
+        if serialize { output.html.reserveCapacity(source.count + source.count / 8) }
         source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let base = chars.baseAddress, let parsed = gumbo_parse_with_options(&options, base, chars.count) else { return }
@@ -166,7 +169,7 @@ struct HTMLSanitizer {
     private mutating func visit(_ node: UnsafeMutablePointer<GumboNode>, origin: UnsafeRawPointer, work: inout [Work]) {
         switch node.pointee.type {
         case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
-            if let text = node.pointee.v.text.text { Self.appendEscaped(text, to: &output.html, attribute: false) }
+            if serialize, let text = node.pointee.v.text.text { Self.appendEscaped(text, to: &output.html, attribute: false) }
         case GUMBO_NODE_COMMENT, GUMBO_NODE_DOCUMENT:
             return
         case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
@@ -213,6 +216,11 @@ struct HTMLSanitizer {
                 work += children.reversed().map { .node($0) }
                 return
             }
+        }
+        guard serialize else {
+            // The checker needs what is removed and kept, not the markup.
+            work += children.reversed().map { .node($0) }
+            return
         }
         output.html.append(UInt8(ascii: "<"))
         output.html += name.utf8

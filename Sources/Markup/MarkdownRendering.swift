@@ -134,7 +134,7 @@ public struct MarkdownRendering: Sendable {
             rendered.append(withPlaceholders[i])
             i += 1
         }
-        let sanitized = HTMLSanitizer.sanitize(rendered, segments: segments, used: used, rewrite: rewrite)
+        let sanitized = HTMLSanitizer.sanitize(rendered, segments: segments, used: used, serialize: wantHTML, rewrite: rewrite)
         rawIDs = sanitized.ids
         removals = sanitized.removals
         links = (links + sanitized.links).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
