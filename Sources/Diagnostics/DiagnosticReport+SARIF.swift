@@ -2,23 +2,25 @@ extension DiagnosticReport {
     /// SARIF 2.1.0: one `tool.driver.rules` entry per rule and one result per
     /// diagnostic with its physical location. `uriPrefix` makes the paths
     /// (relative to the working folder) relative to the repository root.
-    public func sarif(toolVersion: String, uriPrefix: String) -> String {
+    /// `rules` is every rule, in the registry's order.
+    public func sarif(toolVersion: String, uriPrefix: String, rules: [RuleDescriptor]) -> String {
         let q = JSONString.quote
         var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
         out += "      \"tool\": {\n        \"driver\": {\n          \"name\": \"handoff\",\n          \"version\": \(q(toolVersion)),\n"
         out += "          \"rules\": ["
-        for (index, rule) in RuleID.all.enumerated() {
+        for (index, descriptor) in rules.enumerated() {
+            let rule = descriptor.rule
             out += index == 0 ? "\n" : ",\n"
             out += "            {\"id\": \(q(rule.rawValue)), \"name\": \(q(Self.sarifName(rule))), "
             out += "\"shortDescription\": {\"text\": \(q(rule.summary))}, "
             out += "\"fullDescription\": {\"text\": \(q(rule.summary))}, "
             out += "\"defaultConfiguration\": {\"level\": \(q(rule.defaultSeverity.rawValue))}, "
-            out += "\"help\": {\"text\": \(q(rule.help))}}"
+            out += "\"help\": {\"text\": \(q(descriptor.help))}}"
         }
         out += "\n          ]\n        }\n      },\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
         for (index, d) in diagnostics.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            let ruleIndex = RuleID.all.firstIndex(of: d.rule) ?? 0
+            let ruleIndex = rules.firstIndex { $0.rule == d.rule } ?? 0
             var message = d.message
             for note in d.notes { message += "\nnote: " + note.message + (note.location.map { " (\($0))" } ?? "") }
             out += "        {\"ruleId\": \(q(d.rule.rawValue)), \"ruleIndex\": \(ruleIndex), \"level\": \(q(d.severity.rawValue)), "

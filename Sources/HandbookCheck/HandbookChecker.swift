@@ -4,14 +4,7 @@ import HandbookModel
 /// Runs every rule over a loaded handbook and applies the severity
 /// overrides of handbook.yaml.
 public enum HandbookChecker {
-    static let rules: [any HandbookRule] = [
-        UnknownStageRule(), UnknownRoleRule(),
-        OrphanedContextInRule(), UnconsumedContextOutRule(), ContextHoardingRule(), StageWithoutLeadRule(),
-        ContractUnproducedRule(), ContractUnconsumedRule(), ContractNotEngagedRule(), BackwardHandoffRule(),
-        ContractWithoutGatesRule(), VagueGateRule(),
-        AgentWithoutGuardrailsRule(), UnguardedWriteAgentRule(), DelegationMismatchRule(),
-        BrokenLinkRule(),
-    ]
+    static var rules: [any HandbookRule] { RuleRegistry.checks }
 
     /// The diagnostics of the rules alone (loading diagnostics not included),
     /// at their default severities.
@@ -24,8 +17,8 @@ public enum HandbookChecker {
     /// Loading and rule diagnostics together, with handbook.yaml's
     /// `severity:` applied (`off` drops a rule), sorted and unique.
     public static func finish(_ handbook: Handbook, loadDiagnostics: [Diagnostic]) -> [Diagnostic] {
-        let overrides = handbook.settings?.severity ?? [:]
-        var all = loadDiagnostics + check(handbook)
+        let (overrides, problems) = severityOverrides(handbook.settings)
+        var all = loadDiagnostics + problems + check(handbook)
         if !overrides.isEmpty {
             all = all.compactMap { diagnostic in
                 guard diagnostic.rule.isConfigurable, let level = overrides[diagnostic.rule.rawValue] else { return diagnostic }
@@ -36,5 +29,27 @@ public enum HandbookChecker {
             }
         }
         return Trace.measure("sort") { all.sortedUnique() }
+    }
+
+    /// handbook.yaml's `severity:` entries that name a rule whose severity may
+    /// change; the others are `invalid-value` at their key.
+    static func severityOverrides(_ settings: Settings?) -> (overrides: [String: Severity], problems: [Diagnostic]) {
+        guard let settings else { return ([:], []) }
+        var overrides: [String: Severity] = [:]
+        var problems: [Diagnostic] = []
+        for (id, level) in settings.severity {
+            let location = settings.severityLocations[id] ?? .start(of: settings.file)
+            guard let rule = RuleRegistry.descriptor(named: id)?.rule else {
+                let notes = Suggestion.closest(to: id, among: RuleRegistry.ids.map(\.rawValue)).map { [Diagnostic.Note("did you mean '\($0)'?")] } ?? []
+                problems.append(Diagnostic(.invalidValue, "'\(id)' is not a rule id", at: location, notes: notes))
+                continue
+            }
+            guard rule.isConfigurable else {
+                problems.append(Diagnostic(.invalidValue, "the severity of '\(id)' cannot be changed: it is always an error", at: location))
+                continue
+            }
+            overrides[id] = level
+        }
+        return (overrides, problems)
     }
 }

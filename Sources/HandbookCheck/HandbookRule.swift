@@ -1,14 +1,22 @@
 import Diagnostics
 import HandbookModel
 
-/// A rule of FORMAT.md's table, checked over a loaded handbook. Each rule
-/// lives in its own file under `Rules/`, with its id and messages.
-protocol HandbookRule: Sendable {
-    var id: RuleID { get }
+/// A rule with its description and examples (`RuleDescriptor`).
+protocol DescribedRule {
+    static var descriptor: RuleDescriptor { get }
+}
+
+/// A rule checked over a loaded handbook. Each lives in its own file under
+/// `Rules/` with its id, descriptor and messages, and has one line in
+/// `RuleRegistry`.
+protocol HandbookRule: DescribedRule, Sendable {
+    init()
     func check(_ index: HandbookIndex) -> [Diagnostic]
 }
 
 extension HandbookRule {
+    var id: RuleID { Self.descriptor.rule }
+
     func diagnostic(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) -> Diagnostic {
         Diagnostic(id, message, at: location, notes: notes)
     }

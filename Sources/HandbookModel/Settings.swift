@@ -21,8 +21,11 @@ public struct Settings: Sendable {
     /// Valid, distinct stage ids in lifecycle order.
     public var lifecycle: [Located<String>]
     public var externals: [String: External]
-    /// Severity overrides by rule id (`off` drops the rule).
+    /// Severity overrides by rule id (`off` drops the rule), as written: the
+    /// checker reports ids that name no rule or a rule that cannot change.
     public var severity: [String: Severity]
+    /// Where each key of `severity` stands.
+    public var severityLocations: [String: SourceLocation] = [:]
     /// `raw_html:` what bodies' raw HTML becomes.
     public var rawHTML: RawHTML = .sanitize
 

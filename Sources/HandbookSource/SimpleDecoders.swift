@@ -112,25 +112,15 @@ enum SettingsDecoder {
                     log.add(.invalidValue, "a rule id must be text, not \(pair.key.kindName)", at: pair.key)
                     continue
                 }
-                guard let rule = RuleID.named(ruleText) else {
-                    var notes: [Diagnostic.Note] = []
-                    if let close = Suggestion.closest(to: ruleText, among: RuleID.all.map(\.rawValue)) {
-                        notes.append(.init("did you mean '\(close)'?"))
-                    }
-                    log.add(.invalidValue, "'\(ruleText)' is not a rule id", at: pair.key, notes: notes)
-                    continue
-                }
                 guard let levelText = pair.value.text else {
                     log.add(.invalidValue, "the severity of '\(ruleText)' must be error, warning or off, not \(pair.value.kindName)",
                             at: pair.value.isNull ? pair.key : pair.value)
                     continue
                 }
                 guard let level = Fields.choice(levelText, at: pair.value, field: "severity", Severity.self, log: log) else { continue }
-                guard rule.isConfigurable else {
-                    log.add(.invalidValue, "the severity of '\(ruleText)' cannot be changed: it is always an error", at: pair.key)
-                    continue
-                }
-                settings.severity[rule.rawValue] = level.value
+                // Whether the id names a rule that may change is the checker's to say: it holds the registry.
+                settings.severity[ruleText] = level.value
+                settings.severityLocations[ruleText] = log.location(pair.key)
             }
         }
         return settings

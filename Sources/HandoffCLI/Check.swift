@@ -65,7 +65,7 @@ enum CheckRun {
         case .text: report.text(color: StandardStream.outputWantsColor)
         case .json: report.json()
         case .github: report.github()
-        case .sarif: report.sarif(toolVersion: Handoff.version, uriPrefix: RepositoryPath.ofWorkingFolder())
+        case .sarif: report.sarif(toolVersion: Handoff.version, uriPrefix: RepositoryPath.ofWorkingFolder(), rules: RuleRegistry.descriptors)
         }
     }
 }

@@ -1,6 +1,11 @@
 import Diagnostics
 import HandbookModel
 
+extension RuleID {
+    public static let brokenLink = RuleID("broken-link", .error,
+        "a relative link to a content file or anchor that does not exist")
+}
+
 /// broken-link: a link or image in a body (Markdown or raw HTML) to a file
 /// under the content folder that does not exist (a content file, an asset,
 /// or a page the site builds), to a `#anchor` the target (or this file) does
@@ -8,7 +13,34 @@ import HandbookModel
 /// from the content folder. Links with a scheme and network paths (`//host`)
 /// are not content links and are left alone.
 struct BrokenLinkRule: HandbookRule {
-    let id = RuleID.brokenLink
+    static let descriptor = RuleDescriptor(
+        .brokenLink,
+        help: "Point the link at an existing content file (relative path ending in .md) and an existing heading anchor.",
+        triggering: [
+            RuleExample([
+                "pages/notes.md": """
+                    ---
+                    name: Notes
+                    ---
+                    See 1️⃣[the engineer](../roles/engineer.md) and 2️⃣[the brief](#brief).
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "pages/notes.md": """
+                    ---
+                    name: Notes
+                    ---
+                    See [the engineer](../roles/eng.md) and [the brief](#the-brief).
+
+                    ## The brief
+
+                    """,
+            ]),
+        ]
+    )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         let handbook = index.handbook

@@ -1,11 +1,61 @@
 import Diagnostics
 import HandbookModel
 
+extension RuleID {
+    public static let orphanedContextIn = RuleID("orphaned-context-in", .error,
+        "a consumed context that its producer does not send to this role")
+}
+
 /// orphaned-context-in: a `context_in` whose `from` does not list that
 /// context in its `context_out` with this role (or `all`) in `to`. An
 /// external `from` is always satisfied.
 struct OrphanedContextInRule: HandbookRule {
-    let id = RuleID.orphanedContextIn
+    static let descriptor = RuleDescriptor(
+        .orphanedContextIn,
+        help: "A role consumes a context its producer does not send it. Add the context to the producer's context_out with this role (or all) in to, or correct the context id.",
+        triggering: [
+            RuleExample([
+                "roles/eng.md": """
+                    ---
+                    name: Engineer
+                    purpose: Build what the plan promises.
+                    engagement:
+                      decide: support
+                    context_in:
+                      - context: brief
+                        from: pm
+                      - context: 1️⃣roadmap
+                        from: pm
+                    context_out:
+                      - context: estimate
+                        to: [pm]
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "roles/eng.md": """
+                    ---
+                    name: Engineer
+                    purpose: Build what the plan promises.
+                    engagement:
+                      decide: support
+                    context_in:
+                      - context: brief
+                        from: pm
+                      - context: strategy
+                        from: leadership
+                    context_out:
+                      - context: estimate
+                        to: [pm]
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []

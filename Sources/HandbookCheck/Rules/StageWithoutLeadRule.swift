@@ -1,10 +1,70 @@
 import Diagnostics
 import HandbookModel
 
+extension RuleID {
+    public static let stageWithoutLead = RuleID("stage-without-lead", .error,
+        "a lifecycle stage that no role leads")
+}
+
 /// stage-without-lead: a lifecycle stage that no role leads. Points at the
 /// stage's file (line 1, column 1).
 struct StageWithoutLeadRule: HandbookRule {
-    let id = RuleID.stageWithoutLead
+    static let descriptor = RuleDescriptor(
+        .stageWithoutLead,
+        help: "Give one role 'lead' engagement in this stage, so that someone owns its outcome.",
+        triggering: [
+            RuleExample([
+                "roles/pm.md": """
+                    ---
+                    name: PM
+                    purpose: Pick problems worth solving.
+                    engagement:
+                      discover: support
+                      decide: lead
+                    context_in:
+                      - context: strategy
+                        from: leadership
+                      - context: estimate
+                        from: eng
+                    context_out:
+                      - context: brief
+                        to: [eng]
+                    ---
+
+                    """,
+                "stages/discover.md": """
+                    1️⃣---
+                    name: Discover
+                    question: What problem is worth solving?
+                    output: A brief.
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "roles/pm.md": """
+                    ---
+                    name: PM
+                    purpose: Pick problems worth solving.
+                    engagement:
+                      discover: lead
+                      decide: lead
+                    context_in:
+                      - context: strategy
+                        from: leadership
+                      - context: estimate
+                        from: eng
+                    context_out:
+                      - context: brief
+                        to: [eng]
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         guard index.allEngagementKnown else { return [] }

@@ -1,10 +1,66 @@
 import Diagnostics
 import HandbookModel
 
+extension RuleID {
+    public static let unconsumedContextOut = RuleID("unconsumed-context-out", .warning,
+        "a produced context that the receiving role does not consume")
+}
+
 /// unconsumed-context-out: a `context_out` to a role that has no matching
 /// `context_in` from this role; `all` is satisfied by any consumer.
 struct UnconsumedContextOutRule: HandbookRule {
-    let id = RuleID.unconsumedContextOut
+    static let descriptor = RuleDescriptor(
+        .unconsumedContextOut,
+        help: "A role sends a context that the receiving role does not take in. Add a matching context_in to the receiver, or remove the receiver from to.",
+        triggering: [
+            RuleExample([
+                "roles/pm.md": """
+                    ---
+                    name: PM
+                    purpose: Pick problems worth solving.
+                    engagement:
+                      discover: lead
+                      decide: lead
+                    context_in:
+                      - context: strategy
+                        from: leadership
+                      - context: estimate
+                        from: eng
+                    context_out:
+                      - context: brief
+                        to: [eng]
+                      - context: 1️⃣roadmap
+                        to: [eng]
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "roles/pm.md": """
+                    ---
+                    name: PM
+                    purpose: Pick problems worth solving.
+                    engagement:
+                      discover: lead
+                      decide: lead
+                    context_in:
+                      - context: strategy
+                        from: leadership
+                      - context: estimate
+                        from: eng
+                    context_out:
+                      - context: brief
+                        to: [eng]
+                      - context: roadmap
+                        to: [leadership]
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         // (producer, context) pairs that some role consumes.

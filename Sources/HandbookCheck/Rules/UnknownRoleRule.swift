@@ -1,10 +1,50 @@
 import Diagnostics
 import HandbookModel
 
+extension RuleID {
+    public static let unknownRole = RuleID("unknown-role", .error,
+        "a role or external id that does not exist")
+}
+
 /// unknown-role: a role or external id that does not exist, in a flow's
 /// `from`/`to` or a contract's `from`/`to` (where externals are not allowed).
 struct UnknownRoleRule: HandbookRule {
-    let id = RuleID.unknownRole
+    static let descriptor = RuleDescriptor(
+        .unknownRole,
+        help: "Use an existing role id (a file in roles/) or an external id declared under external: in handbook.yaml. Contracts connect roles only.",
+        triggering: [
+            RuleExample([
+                "contracts/brief.md": """
+                    ---
+                    name: Brief Handoff
+                    from: pm
+                    to: 1️⃣engineer
+                    boundary: discover -> decide
+                    carries: [brief]
+                    gates:
+                      - Brief cites 3 data points
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "contracts/brief.md": """
+                    ---
+                    name: Brief Handoff
+                    from: pm
+                    to: eng
+                    boundary: discover -> decide
+                    carries: [brief]
+                    gates:
+                      - Brief cites 3 data points
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         var out: [Diagnostic] = []

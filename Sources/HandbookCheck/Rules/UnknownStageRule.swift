@@ -1,10 +1,57 @@
 import Diagnostics
 import HandbookModel
 
+extension RuleID {
+    public static let unknownStage = RuleID("unknown-stage", .error,
+        "a stage id that is not in the lifecycle, or a lifecycle id with no stage file")
+}
+
 /// unknown-stage: a stage id that is not in `lifecycle`; a stage file whose
 /// id is not in `lifecycle`; a `lifecycle` id with no stage file.
 struct UnknownStageRule: HandbookRule {
-    let id = RuleID.unknownStage
+    static let descriptor = RuleDescriptor(
+        .unknownStage,
+        help: "Use a stage id from the lifecycle in handbook.yaml, add the stage to the lifecycle, or create stages/<id>.md for every lifecycle stage.",
+        triggering: [
+            RuleExample([
+                "roles/eng.md": """
+                    ---
+                    name: Engineer
+                    purpose: Build what the plan promises.
+                    engagement:
+                      decide: support
+                      1️⃣build: lead
+                    context_in:
+                      - context: brief
+                        from: pm
+                    context_out:
+                      - context: estimate
+                        to: [pm]
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "roles/eng.md": """
+                    ---
+                    name: Engineer
+                    purpose: Build what the plan promises.
+                    engagement:
+                      decide: support
+                    context_in:
+                      - context: brief
+                        from: pm
+                    context_out:
+                      - context: estimate
+                        to: [pm]
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         guard index.settingsKnown, let settings = index.handbook.settings else { return [] }

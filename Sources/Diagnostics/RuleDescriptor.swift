@@ -1,0 +1,132 @@
+/// Everything about a rule that a user reads: its id, default severity and
+/// summary (`RuleID`), a paragraph of help, and examples: small handbooks on
+/// which it reports (`1️⃣` marks each place it reports at) and on which it
+/// stays silent. `handoff explain` prints them, SARIF carries the help, and
+/// the test suite runs every example, so a rule cannot ship without them.
+public struct RuleDescriptor: Sendable {
+    public let rule: RuleID
+    public let help: String
+    public let triggering: [RuleExample]
+    public let nonTriggering: [RuleExample]
+
+    public init(_ rule: RuleID, help: String, triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.rule = rule
+        self.help = help
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A handbook to show a rule on: files that replace or add to the example
+/// base handbook (`RuleExample.base`), by path under the content folder; nil
+/// removes a base file. `1️⃣`, `2️⃣`... mark where the rule reports, in order.
+public struct RuleExample: Sendable {
+    public let files: [String: String?]
+
+    public init(_ files: [String: String?]) { self.files = files }
+
+    /// A small valid handbook every example starts from: two stages, two
+    /// roles that hand a brief and an estimate to each other, one contract.
+    public static let base: [String: String] = [
+        "handbook.yaml": """
+            title: Example Handbook
+            lifecycle: [discover, decide]
+            external:
+              leadership: Leadership
+            """,
+        "stages/discover.md": "---\nname: Discover\nquestion: What problem is worth solving?\noutput: A brief.\n---\n",
+        "stages/decide.md": "---\nname: Decide\nquestion: What will we build?\noutput: A plan.\n---\n",
+        "roles/pm.md": """
+            ---
+            name: PM
+            purpose: Pick problems worth solving.
+            engagement:
+              discover: lead
+              decide: lead
+            context_in:
+              - context: strategy
+                from: leadership
+              - context: estimate
+                from: eng
+            context_out:
+              - context: brief
+                to: [eng]
+            ---
+            """,
+        "roles/eng.md": """
+            ---
+            name: Engineer
+            purpose: Build what the plan promises.
+            engagement:
+              decide: support
+            context_in:
+              - context: brief
+                from: pm
+            context_out:
+              - context: estimate
+                to: [pm]
+            ---
+            """,
+        "contracts/brief.md": """
+            ---
+            name: Brief Handoff
+            from: pm
+            to: eng
+            boundary: discover -> decide
+            carries: [brief]
+            gates:
+              - Brief cites 3 data points
+            ---
+            """,
+    ]
+
+    /// The example's files: the base with this example's changes.
+    public var handbook: [String: String] {
+        var out = Self.base
+        for (path, text) in files { out[path] = text }
+        return out
+    }
+
+    /// Only the files this example changes, as a user would write them
+    /// (markers removed), in path order.
+    public var shownFiles: [(path: String, text: String)] {
+        files.sorted { $0.key < $1.key }.compactMap { path, text in text.map { (path, Self.unmarked($0)) } }
+    }
+
+    /// The text without its `1️⃣` markers (a digit, U+FE0F, U+20E3).
+    public static func unmarked(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if i + 2 < scalars.count, scalars[i + 1] == "\u{FE0F}", scalars[i + 2] == "\u{20E3}" {
+                i += 3
+                continue
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return String(out)
+    }
+}
+
+extension RuleExample {
+    /// A file's bytes: its text, with each `⟨0xHH⟩` written as that one byte
+    /// (how an example shows a byte that is not UTF-8).
+    public static func bytes(of text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "⟨", i + 5 < scalars.count, scalars[i + 1] == "0", scalars[i + 2] == "x", scalars[i + 5] == "⟩",
+               let byte = UInt8(String(String.UnicodeScalarView(scalars[(i + 3)...(i + 4)])), radix: 16) {
+                out.append(byte)
+                i += 6
+                continue
+            }
+            out += Array(String(scalars[i]).utf8)
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,41 @@
+import Diagnostics
+
+/// Every rule of the handbook format, in FORMAT.md's order: one line each.
+/// The rules the loader reports are described under `Rules/Loading/`; the
+/// others are checked by their own `HandbookRule`.
+public enum RuleRegistry {
+    static let all: [any DescribedRule.Type] = [
+        YAMLSyntaxRule.self,
+        MissingFieldRule.self,
+        InvalidValueRule.self,
+        InvalidIDRule.self,
+        UnknownFieldRule.self,
+        UnknownStageRule.self,
+        UnknownRoleRule.self,
+        OrphanedContextInRule.self,
+        UnconsumedContextOutRule.self,
+        ContextHoardingRule.self,
+        StageWithoutLeadRule.self,
+        ContractUnproducedRule.self,
+        ContractUnconsumedRule.self,
+        ContractNotEngagedRule.self,
+        BackwardHandoffRule.self,
+        ContractWithoutGatesRule.self,
+        VagueGateRule.self,
+        AgentWithoutGuardrailsRule.self,
+        UnguardedWriteAgentRule.self,
+        DelegationMismatchRule.self,
+        BrokenLinkRule.self,
+        RawHTMLRemovedRule.self,
+        BadEncodingRule.self,
+        UnsafeInputRule.self,
+    ]
+
+    public static let descriptors: [RuleDescriptor] = all.map { $0.descriptor }
+    public static let ids: [RuleID] = descriptors.map(\.rule)
+
+    /// The rules that run over a loaded handbook.
+    static let checks: [any HandbookRule] = all.compactMap { ($0 as? any HandbookRule.Type)?.init() }
+
+    public static func descriptor(named id: String) -> RuleDescriptor? { descriptors.first { $0.rule.rawValue == id } }
+}

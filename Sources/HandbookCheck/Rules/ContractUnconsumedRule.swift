@@ -1,0 +1,87 @@
+import Diagnostics
+import HandbookModel
+
+extension RuleID {
+    public static let contractUnconsumed = RuleID("contract-unconsumed", .error,
+        "a contract carries a context that its receiver does not consume from its sender")
+}
+
+/// contract-unconsumed: a contract carries a context that `to` does not
+/// consume from `from`. Once per carried context.
+struct ContractUnconsumedRule: HandbookRule {
+    static let descriptor = RuleDescriptor(
+        .contractUnconsumed,
+        help: "The contract's to role must list the carried context in its context_in with the from role as its source.",
+        triggering: [
+            RuleExample([
+                "contracts/brief.md": """
+                    ---
+                    name: Brief Handoff
+                    from: pm
+                    to: eng
+                    boundary: discover -> decide
+                    carries: [brief, 1️⃣roadmap]
+                    gates:
+                      - Brief cites 3 data points
+                    ---
+
+                    """,
+                "roles/pm.md": """
+                    ---
+                    name: PM
+                    purpose: Pick problems worth solving.
+                    engagement:
+                      discover: lead
+                      decide: lead
+                    context_in:
+                      - context: strategy
+                        from: leadership
+                      - context: estimate
+                        from: eng
+                    context_out:
+                      - context: brief
+                        to: [eng]
+                      - context: roadmap
+                        to: [eng]
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "contracts/brief.md": """
+                    ---
+                    name: Brief Handoff
+                    from: pm
+                    to: eng
+                    boundary: discover -> decide
+                    carries: [brief]
+                    gates:
+                      - Brief cites 3 data points
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
+
+    func check(_ index: HandbookIndex) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for contract in index.contracts {
+            guard let ends = ContractEnds(contract, index), index.contextInIsKnown(ends.to) else { continue }
+            for carried in contract.carries {
+                if ends.to.contextIn.contains(where: { $0.context.value == carried.value && $0.from.value == ends.from.id }) { continue }
+                var notes: [Diagnostic.Note] = []
+                let candidates = ends.to.contextIn.filter { $0.from.value == ends.from.id }.map(\.context)
+                if let close = Suggestion.closest(to: carried.value, among: candidates.map(\.value)),
+                   let declared = candidates.first(where: { $0.value == close }) {
+                    notes.append(.init("did you mean '\(close)'?", at: declared.location))
+                }
+                out.append(diagnostic("contract carries '\(carried.value)', but '\(ends.to.id)' does not consume it from '\(ends.from.id)'",
+                                      at: carried.location, notes: notes))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import Diagnostics
+import HandbookModel
+
+extension RuleID {
+    public static let contractUnproduced = RuleID("contract-unproduced", .error,
+        "a contract carries a context that its sender does not produce for its receiver")
+}
+
+/// contract-unproduced: a contract carries a context that `from` does not
+/// produce for `to`. Once per carried context.
+struct ContractUnproducedRule: HandbookRule {
+    static let descriptor = RuleDescriptor(
+        .contractUnproduced,
+        help: "The contract's from role must list the carried context in its context_out with the to role (or all) as a target.",
+        triggering: [
+            RuleExample([
+                "contracts/brief.md": """
+                    ---
+                    name: Brief Handoff
+                    from: pm
+                    to: eng
+                    boundary: discover -> decide
+                    carries: [brief, 1️⃣roadmap]
+                    gates:
+                      - Brief cites 3 data points
+                    ---
+
+                    """,
+                "roles/eng.md": """
+                    ---
+                    name: Engineer
+                    purpose: Build what the plan promises.
+                    engagement:
+                      decide: support
+                    context_in:
+                      - context: brief
+                        from: pm
+                      - context: roadmap
+                        from: pm
+                    context_out:
+                      - context: estimate
+                        to: [pm]
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "contracts/brief.md": """
+                    ---
+                    name: Brief Handoff
+                    from: pm
+                    to: eng
+                    boundary: discover -> decide
+                    carries: [brief]
+                    gates:
+                      - Brief cites 3 data points
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
+
+    func check(_ index: HandbookIndex) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for contract in index.contracts {
+            guard let ends = ContractEnds(contract, index), index.contextOutIsKnown(ends.from) else { continue }
+            for carried in contract.carries {
+                let produced = ends.from.contextOut.filter { $0.context.value == carried.value }
+                if produced.contains(where: { $0.sends(to: ends.to.id) }) { continue }
+                                var notes: [Diagnostic.Note] = []
+                if produced.isEmpty {
+                    let candidates = ends.from.contextOut.filter { $0.sends(to: ends.to.id) }.map(\.context)
+                    if let close = Suggestion.closest(to: carried.value, among: candidates.map(\.value)),
+                       let declared = candidates.first(where: { $0.value == close }) {
+                        notes.append(.init("did you mean '\(close)'?", at: declared.location))
+                    }
+                } else {
+                    notes.append(.init("'\(ends.from.id)' produces '\(carried.value)' here, but not for '\(ends.to.id)'", at: produced[0].context.location))
+                }
+                out.append(diagnostic("contract carries '\(carried.value)', but '\(ends.from.id)' does not produce it for '\(ends.to.id)'",
+                                      at: carried.location, notes: notes))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,48 @@
+import Diagnostics
+
+/// invalid-value: a value of the wrong type or outside its set. Reported while files are read
+/// (`HandbookSource`); this file describes it and carries its examples.
+enum InvalidValueRule: DescribedRule {
+    static let descriptor = RuleDescriptor(
+        .invalidValue,
+        help: "Use a value of the expected type and set: engagement is lead, support or consult; access is read or write; delegation is delegate or coordinate; durations look like 24h, 2d or 1w.",
+        triggering: [
+            RuleExample([
+                "roles/eng.md": """
+                    ---
+                    name: Engineer
+                    purpose: Build what the plan promises.
+                    engagement:
+                      decide: 1️⃣leader
+                    context_in:
+                      - context: brief
+                        from: pm
+                    context_out:
+                      - context: estimate
+                        to: [pm]
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "roles/eng.md": """
+                    ---
+                    name: Engineer
+                    purpose: Build what the plan promises.
+                    engagement:
+                      decide: support
+                    context_in:
+                      - context: brief
+                        from: pm
+                    context_out:
+                      - context: estimate
+                        to: [pm]
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
+}

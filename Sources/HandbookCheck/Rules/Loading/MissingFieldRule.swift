@@ -1,0 +1,33 @@
+import Diagnostics
+
+/// missing-field: a required field is absent or empty. Reported while files are read
+/// (`HandbookSource`); this file describes it and carries its examples.
+enum MissingFieldRule: DescribedRule {
+    static let descriptor = RuleDescriptor(
+        .missingField,
+        help: "Add the field the message names. FORMAT.md lists the required fields of every kind of file.",
+        triggering: [
+            RuleExample([
+                "stages/decide.md": """
+                    ---
+                    1️⃣name: Decide
+                    question: What will we build?
+                    ---
+
+                    """,
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "stages/decide.md": """
+                    ---
+                    name: Decide
+                    question: What will we build?
+                    output: A plan.
+                    ---
+
+                    """,
+            ]),
+        ]
+    )
+}
