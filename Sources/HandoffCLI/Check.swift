@@ -60,9 +60,16 @@ enum CheckRun {
         return failure.description + ", but this folder holds handbook.yaml: run with --content ."
     }
 
+    /// On a terminal, one line after the summary points at `handoff explain`
+    /// (never in pipes, files or CI logs, whose text FORMAT.md pins).
+    static func explainHint(_ report: DiagnosticReport) -> String {
+        guard StandardStream.outputIsTerminal, let first = report.diagnostics.first else { return "" }
+        return "run 'handoff explain \(first.rule.rawValue)' (or any rule id in brackets) for what a rule means and how to fix it\n"
+    }
+
     static func render(_ report: DiagnosticReport, format: DiagnosticFormat) -> String {
         switch format {
-        case .text: report.text(color: StandardStream.outputWantsColor)
+        case .text: report.text(color: StandardStream.outputWantsColor) + explainHint(report)
         case .json: report.json()
         case .github: report.github()
         case .sarif: report.sarif(toolVersion: Handoff.version, uriPrefix: RepositoryPath.ofWorkingFolder(), rules: RuleRegistry.descriptors)

@@ -25,6 +25,9 @@ public enum StandardStream {
     }
 
     /// Colour only for a terminal, and never with NO_COLOR set or TERM=dumb.
+    /// Standard output is a terminal (a person reads it, not a pipe or a file).
+    public static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
     public static var outputWantsColor: Bool {
         guard isatty(STDOUT_FILENO) == 1 else { return false }
         if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
