@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// Role files the rule tests patch.
+enum RuleFixtures {
+    static let engWithFlows = """
+        ---
+        name: Engineer
+        purpose: Build.
+        engagement:
+          decide: support
+        context_in:
+          - context: brief
+            from: pm
+        context_out:
+          - context: estimate
+            to: [pm]
+        ---
+        """
+
+    static func pm(agents: String) -> String {
+        TestHandbook.base["roles/pm.md"]!.patched("---\n# PM", with: "agents:\n\(agents)---\n# PM")
+    }
+}
+
+extension String {
+    func patched(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else {
+            Issue.record("'\(target)' not found in test input")
+            return self
+        }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
