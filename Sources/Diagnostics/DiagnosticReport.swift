@@ -15,11 +15,7 @@ public struct DiagnosticReport: Sendable {
 
     /// "1 error, 1 warning in 19 files"
     public var summary: String {
-        "\(Self.count(errors, "error")), \(Self.count(warnings, "warning")) in \(Self.count(files, "file"))"
-    }
-
-    static func count(_ n: Int, _ noun: String) -> String {
-        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
+        "\(counted(errors, "error")), \(counted(warnings, "warning")) in \(counted(files, "file"))"
     }
 
     /// Exit status: 1 with errors, or with warnings under `strict`; else 0.

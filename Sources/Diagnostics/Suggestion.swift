@@ -40,3 +40,11 @@ public enum Suggestion {
         return previous[b.count]
     }
 }
+
+extension Suggestion {
+    /// "did you mean 'x'?" as a note, when a candidate is close; none otherwise.
+    public static func notes<S: Sequence>(for word: String, among candidates: S, quote: (String) -> String = { $0 }) -> [Diagnostic.Note]
+        where S.Element == String {
+        closest(to: word, among: candidates).map { [Diagnostic.Note("did you mean '\(quote($0))'?")] } ?? []
+    }
+}

@@ -32,7 +32,7 @@ public func fuzzPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let kinds: [EntityKind] = [.roles, .stages, .contracts, .pages, .contexts]
     let kind = kinds[Int(data[0]) % kinds.count]
     let id = kind == .stages ? "decide" : "fuzz"
-    var loaded = HandbookLoader.loadFile(bytes, kind: kind, id: id, file: "content/\(kind.rawValue)/\(id).md")
+    var loaded = HandbookLoader.loadFile(bytes, kind: kind, id: id, file: "content/" + kind.path(of: id))
     var handbook = loaded.handbook
     handbook.settings = settings
     for stage in stages where handbook.stages[stage.id] == nil { handbook.stages[stage.id] = stage }

@@ -40,8 +40,8 @@ public enum HandbookChecker {
         for (id, level) in settings.severity {
             let location = settings.severityLocations[id] ?? .start(of: settings.file)
             guard let rule = RuleRegistry.descriptor(named: id)?.rule else {
-                let notes = Suggestion.closest(to: id, among: RuleRegistry.ids.map(\.rawValue)).map { [Diagnostic.Note("did you mean '\($0)'?")] } ?? []
-                problems.append(Diagnostic(.invalidValue, "'\(id)' is not a rule id", at: location, notes: notes))
+                problems.append(Diagnostic(.invalidValue, "'\(id)' is not a rule id", at: location,
+                                           notes: Suggestion.notes(for: id, among: RuleRegistry.ids.map(\.rawValue))))
                 continue
             }
             guard rule.isConfigurable else {

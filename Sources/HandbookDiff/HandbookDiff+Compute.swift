@@ -64,9 +64,9 @@ extension HandbookDiff {
         // boilerplate, hence the name.)
         var candidates: [(score: Double, old: String, new: String)] = []
         for old in removed {
-            guard let before = base.files["\(kind.rawValue)/\(old).md"].map(lines) else { continue }
+            guard let before = base.files[kind.path(of: old)].map(lines) else { continue }
             for new in added {
-                guard let after = head.files["\(kind.rawValue)/\(new).md"].map(lines) else { continue }
+                guard let after = head.files[kind.path(of: new)].map(lines) else { continue }
                 let score = similarity(before, after)
                 let sameName = baseFields[old]?.name == headFields[new]?.name
                 if score >= 0.8 || (sameName && score >= 0.5) { candidates.append((score, old, new)) }

@@ -22,19 +22,19 @@ extension HandbookDiff {
             let noun = changes.kind.noun
             for (count, verb) in [(changes.added.count, "added"), (changes.removed.count, "removed"),
                                   (changes.renamed.count, "renamed"), (changes.changed.count, "changed")] where count > 0 {
-                parts.append("\(count) \(noun)\(count == 1 ? "" : "s") \(verb)")
+                parts.append("\(counted(count, noun)) \(verb)")
             }
         }
-        if !engagement.isEmpty { parts.append("\(engagement.count) engagement cell\(engagement.count == 1 ? "" : "s") changed") }
+        if !engagement.isEmpty { parts.append("\(counted(engagement.count, "engagement cell")) changed") }
         let flows = flowsAdded.count + flowsRemoved.count
-        if flows > 0 { parts.append("\(flows) context flow\(flows == 1 ? "" : "s") added or removed") }
+        if flows > 0 { parts.append("\(counted(flows, "context flow")) added or removed") }
         if introducedErrors > 0 { parts.append(Self.count(introducedErrors, "new error")) }
         if introducedWarnings > 0 { parts.append(Self.count(introducedWarnings, "new warning")) }
         if !resolved.isEmpty { parts.append("\(Self.count(resolved.count, "diagnostic")) resolved") }
         return "**" + (parts.isEmpty ? "Changes in prose only" : parts.joined(separator: " · ")) + "**\n"
     }
 
-    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+    static func count(_ n: Int, _ noun: String) -> String { counted(n, noun) }
 
     /// Text for a table cell or list item: no line breaks, Markdown and HTML
     /// specials escaped so content cannot restructure the comment.

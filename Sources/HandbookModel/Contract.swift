@@ -36,7 +36,7 @@ public struct Duration: Sendable, Hashable {
         case .days: noun = "day"
         case .weeks: noun = "week"
         }
-        return "\(amount) \(noun)\(amount == 1 ? "" : "s")"
+        return counted(amount, noun)
     }
 }
 

@@ -6,6 +6,9 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// A content file's path in the content folder ("roles/pm.md").
+    public func path(of id: String) -> String { "\(rawValue)/\(id).md" }
+
     /// The singular noun used in messages.
     public var noun: String {
         switch self {

@@ -29,6 +29,18 @@ struct PageRef: Hashable, Comparable, Sendable {
         }
     }
 
+    /// The content folder a page of this kind is made from (none for the overview).
+    var entityKind: EntityKind? {
+        switch kind {
+        case .index: nil
+        case .stage: .stages
+        case .role: .roles
+        case .contract: .contracts
+        case .context: .contexts
+        case .page: .pages
+        }
+    }
+
     /// Path under the output folder.
     var path: String {
         switch kind {

@@ -151,17 +151,9 @@ public struct SiteBuilder: Sendable {
     /// `repository` + the content file's path in the repository.
     func editURL(_ page: PageRef) -> String? {
         guard var repository = graph.settings.repository, !repository.isEmpty else { return nil }
-        let file: String
-        switch page.kind {
-        case .index: return nil
-        case .stage: file = "stages/\(page.id).md"
-        case .role: file = "roles/\(page.id).md"
-        case .contract: file = "contracts/\(page.id).md"
-        case .page: file = "pages/\(page.id).md"
-        case .context:
-            guard graph.handbook.contexts[page.id] != nil else { return nil }
-            file = "contexts/\(page.id).md"
-        }
+        // Only pages made from a content file (a context may have none) can be edited.
+        guard let kind = page.entityKind, kind != .contexts || graph.handbook.contexts[page.id] != nil else { return nil }
+        let file = kind.path(of: page.id)
         while repository.hasSuffix("/") { repository.removeLast() }
         let prefix = options.repositoryPath.isEmpty ? "" : options.repositoryPath + "/"
         return repository + "/" + prefix + file

@@ -103,7 +103,7 @@ struct SiteGraph: Sendable {
             for link in body.links {
                 guard let target = ContentLink(link.destination) else { continue }
                 if !target.isMarkdown { continue }
-                guard let relative = target.resolved(from: "\(kind.rawValue)/\(id).md"),
+                guard let relative = target.resolved(from: kind.path(of: id)),
                       let page = Self.page(forContentPath: relative) else { continue }
                 self.link(source, to: page)
             }

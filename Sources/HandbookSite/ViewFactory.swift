@@ -228,10 +228,10 @@ struct ViewFactory: Sendable {
             })
         }
         let counts = [
-            CountView(number: graph.roles.count, label: graph.roles.count == 1 ? "role" : "roles"),
-            CountView(number: graph.stages.count, label: graph.stages.count == 1 ? "stage" : "stages"),
-            CountView(number: graph.contracts.count, label: graph.contracts.count == 1 ? "contract" : "contracts"),
-            CountView(number: graph.contextIDs.count, label: graph.contextIDs.count == 1 ? "context" : "contexts"),
+            CountView(number: graph.roles.count, label: plural("role", graph.roles.count)),
+            CountView(number: graph.stages.count, label: plural("stage", graph.stages.count)),
+            CountView(number: graph.contracts.count, label: plural("contract", graph.contracts.count)),
+            CountView(number: graph.contextIDs.count, label: plural("context", graph.contextIDs.count)),
         ]
         let prefix = contentRoot.isEmpty || contentRoot == "." ? "" : contentRoot + "/"
         let warningViews = warnings.map { d in

@@ -48,8 +48,7 @@ struct Fields {
                 continue
             }
             guard known.contains(key) else {
-                var notes: [Diagnostic.Note] = []
-                if let close = Suggestion.closest(to: key, among: known) { notes.append(.init("did you mean '\(close)'?")) }
+                let notes = Suggestion.notes(for: key, among: known)
                 log.add(.unknownField, "unknown field '\(key)'\(owner.map { " in \($0)" } ?? "")", at: pair.key, notes: notes)
                 continue
             }
@@ -153,8 +152,7 @@ struct Fields {
     static func choice<E: RawRepresentable & CaseIterable>(_ text: String, at node: YAMLNode, field: String, _ type: E.Type, log: DiagnosticLog) -> Located<E>? where E.RawValue == String {
         if let value = E(rawValue: text) { return Located(value, at: log.location(node)) }
         let allowed = E.allCases.map(\.rawValue)
-        var notes: [Diagnostic.Note] = []
-        if let close = Suggestion.closest(to: text, among: allowed) { notes.append(.init("did you mean '\(close)'?")) }
+        let notes = Suggestion.notes(for: text, among: allowed)
         log.add(.invalidValue, "'\(text)' is not a valid \(field.replacingOccurrences("_", " ")); expected \(Self.alternatives(allowed))", at: node, notes: notes)
         return nil
     }

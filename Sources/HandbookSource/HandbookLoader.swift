@@ -187,7 +187,7 @@ public enum HandbookLoader {
         } else {
             handbook.unreadable[kind, default: []].insert(id)
         }
-        handbook.contentFiles["\(kind.rawValue)/\(id).md"] = file
+        handbook.contentFiles[kind.path(of: id)] = file
         return (handbook, outcome.diagnostics)
     }
 

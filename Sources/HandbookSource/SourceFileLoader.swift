@@ -56,7 +56,7 @@ enum SourceFileLoader {
         }
         let more = SourceText.invalidCount(bytes) - 1
         log.add(.badEncoding, "body is not valid UTF-8: byte \(invalid.hex) on line \(invalid.line) is shown as U+FFFD"
-                    + (more > 0 ? " (and \(more) more bad byte\(more == 1 ? "" : "s"))" : ""),
+                    + (more > 0 ? " (and \(more) more bad \(plural("byte", more)))" : ""),
                 at: SourceLocation(file: file, line: invalid.line, column: invalid.column))
         return lossy
     }
@@ -114,7 +114,7 @@ enum SourceFileLoader {
         if let first = scan.removals.first {
             let at = SourceLocation(file: file, line: first.line + firstLine - 1, column: first.column)
             if options.rawHTML == .drop {
-                log.add(.rawHTMLRemoved, "raw HTML dropped: \(first.count) piece\(first.count == 1 ? "" : "s") (handbook.yaml sets raw_html: drop)", at: at)
+                log.add(.rawHTMLRemoved, "raw HTML dropped: \(counted(first.count, "piece")) (handbook.yaml sets raw_html: drop)", at: at)
             } else {
                 log.add(.rawHTMLRemoved, "raw HTML removed: " + Self.list(scan.removals), at: at)
             }

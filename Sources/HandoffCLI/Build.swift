@@ -82,10 +82,10 @@ struct Build: ParsableCommand {
             throw ToolFailure(refusal.description)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let warnings = report.warnings == 1 ? "1 warning" : "\(report.warnings) warnings"
+        let warnings = counted(report.warnings, "warning")
         let written = summary.files - summary.unchanged
         StandardStream.output.write("built \(summary.pages) pages into \(DisplayPath.of(output))/ with \(warnings) in \(String(format: "%.2f", seconds)) s"
-            + (summary.unchanged > 0 ? " (\(written) file\(written == 1 ? "" : "s") changed)\n" : "\n"))
+            + (summary.unchanged > 0 ? " (\(counted(written, "file")) changed)\n" : "\n"))
     }
 }
 

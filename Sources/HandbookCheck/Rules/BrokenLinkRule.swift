@@ -148,8 +148,7 @@ struct BrokenLinkRule: HandbookRule {
     }
 
     func anchorNotes(_ fragment: String, _ anchors: [String]) -> [Diagnostic.Note] {
-        guard let close = Suggestion.closest(to: fragment, among: anchors) else { return [] }
-        return [.init("did you mean '#\(close)'?")]
+        Suggestion.notes(for: fragment, among: anchors) { "#" + $0 }
     }
 }
 
@@ -162,7 +161,7 @@ struct ContentDocument {
     let kind: EntityKind
 
     init(kind: EntityKind, id: String, body: Body) {
-        relativePath = "\(kind.rawValue)/\(id).md"
+        relativePath = kind.path(of: id)
         self.body = body
         self.kind = kind
     }

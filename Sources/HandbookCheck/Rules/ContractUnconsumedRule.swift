@@ -72,12 +72,7 @@ struct ContractUnconsumedRule: HandbookRule {
             guard let ends = ContractEnds(contract, index), index.contextInIsKnown(ends.to) else { continue }
             for carried in contract.carries {
                 if ends.to.contextIn.contains(where: { $0.context.value == carried.value && $0.from.value == ends.from.id }) { continue }
-                var notes: [Diagnostic.Note] = []
-                let candidates = ends.to.contextIn.filter { $0.from.value == ends.from.id }.map(\.context)
-                if let close = Suggestion.closest(to: carried.value, among: candidates.map(\.value)),
-                   let declared = candidates.first(where: { $0.value == close }) {
-                    notes.append(.init("did you mean '\(close)'?", at: declared.location))
-                }
+                let notes = Suggestion.notes(for: carried.value, among: ends.to.contextIn.filter { $0.from.value == ends.from.id }.map(\.context))
                 out.append(diagnostic("contract carries '\(carried.value)', but '\(ends.to.id)' does not consume it from '\(ends.from.id)'",
                                       at: carried.location, notes: notes))
             }

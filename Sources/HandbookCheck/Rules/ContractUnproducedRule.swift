@@ -70,16 +70,9 @@ struct ContractUnproducedRule: HandbookRule {
             for carried in contract.carries {
                 let produced = ends.from.contextOut.filter { $0.context.value == carried.value }
                 if produced.contains(where: { $0.sends(to: ends.to.id) }) { continue }
-                                var notes: [Diagnostic.Note] = []
-                if produced.isEmpty {
-                    let candidates = ends.from.contextOut.filter { $0.sends(to: ends.to.id) }.map(\.context)
-                    if let close = Suggestion.closest(to: carried.value, among: candidates.map(\.value)),
-                       let declared = candidates.first(where: { $0.value == close }) {
-                        notes.append(.init("did you mean '\(close)'?", at: declared.location))
-                    }
-                } else {
-                    notes.append(.init("'\(ends.from.id)' produces '\(carried.value)' here, but not for '\(ends.to.id)'", at: produced[0].context.location))
-                }
+                let notes: [Diagnostic.Note] = produced.isEmpty
+                    ? Suggestion.notes(for: carried.value, among: ends.from.contextOut.filter { $0.sends(to: ends.to.id) }.map(\.context))
+                    : [.init("'\(ends.from.id)' produces '\(carried.value)' here, but not for '\(ends.to.id)'", at: produced[0].context.location)]
                 out.append(diagnostic("contract carries '\(carried.value)', but '\(ends.from.id)' does not produce it for '\(ends.to.id)'",
                                       at: carried.location, notes: notes))
             }

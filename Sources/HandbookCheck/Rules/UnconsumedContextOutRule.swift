@@ -91,12 +91,7 @@ struct UnconsumedContextOutRule: HandbookRule {
                         !producer.contextOut.contains { $0.context.value == flow.context.value }
                             && OrphanedContextInRule.suggestion(for: flow.context.value, from: producer)?.value == context
                     }) { continue }
-                    var notes: [Diagnostic.Note] = []
-                    let candidates = consumer.contextIn.filter { $0.from.value == producer.id }.map(\.context)
-                    if let close = Suggestion.closest(to: context, among: candidates.map(\.value)),
-                       let declared = candidates.first(where: { $0.value == close }) {
-                        notes.append(.init("did you mean '\(close)'?", at: declared.location))
-                    }
+                    let notes = Suggestion.notes(for: context, among: consumer.contextIn.filter { $0.from.value == producer.id }.map(\.context))
                     out.append(diagnostic("'\(context)' is sent to '\(consumer.id)', but \(consumer.id) does not consume it from '\(producer.id)'",
                                           at: flow.context.location, notes: notes))
                 }

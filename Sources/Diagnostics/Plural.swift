@@ -1,0 +1,5 @@
+/// English counts for messages: `counted(1, "error")` is "1 error",
+/// `counted(2, "error")` "2 errors"; `plural("role", 2)` is "roles".
+public func counted(_ n: Int, _ noun: String) -> String { "\(n) \(plural(noun, n))" }
+
+public func plural(_ noun: String, _ n: Int) -> String { n == 1 ? noun : noun + "s" }
