@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 import Mustache
 
 /// The default theme lives in `templates/` at the package root and is
@@ -129,9 +130,9 @@ public struct Theme: Sendable {
 }
 
 /// HTML escaping for `{{variables}}`: the same five entities as
-/// swift-mustache's own (`< > & " '`), done on Unicode scalars with a fast
-/// path for text that needs none; its own walks Characters with a dictionary
-/// lookup each (9% of a large build). Every template, built-in or a
+/// swift-mustache's own (`< > & " '`), by `HTMLText.escape` on bytes with a
+/// fast path for text that needs none; its own walks Characters with a
+/// dictionary lookup each (9% of a large build). Every template, built-in or a
 /// handbook's, starts with the pragma that selects it, on a line of its own
 /// (a standalone tag renders nothing); error lines are shifted back by one.
 struct FastHTML: MustacheContentType {
@@ -139,21 +140,5 @@ struct FastHTML: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
     static let register: Void = { MustacheContentTypes.register(FastHTML(), named: name) }()
 
-    func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
 }

@@ -36,19 +36,7 @@ enum SourceText {
         let content = bytes[start...]
         if let text = String(validating: content, as: UTF8.self) { return .success(text) }
         let offset = firstInvalidOffset(bytes, from: start)
-        var line = 1
-        var column = 1
-        var i = start
-        while i < offset {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "\n"))) {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {
-                column += 1
-            }
-            i += 1
-        }
+        let (line, column) = TextPosition.of(byte: offset - start, in: bytes[start...])
         return .failure(InvalidUTF8(line: line, column: column, byte: offset < bytes.count ? bytes[offset] : 0))
     }
 

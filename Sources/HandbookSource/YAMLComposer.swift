@@ -74,7 +74,7 @@ enum YAMLComposer {
                 // Reader errors carry a byte offset and value, not a mark.
                 let hex = String(UInt32(bitPattern: parser.problem_value), radix: 16, uppercase: true)
                 message += " (character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))"
-                let (line, column) = Self.position(ofByte: Int(parser.problem_offset), in: text)
+                let (line, column) = TextPosition.of(byte: Int(parser.problem_offset), in: text)
                 return YAMLProblem(message: message, line: line + lineOffset, column: column)
             }
             let context = parser.context.map { String(cString: $0) }
@@ -109,24 +109,6 @@ enum YAMLComposer {
             default:
                 return nil
             }
-        }
-
-        /// 1-based line and scalar column of a byte offset.
-        static func position(ofByte offset: Int, in text: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-            var line = 1
-            var column = 1
-            var i = 0
-            while i < min(offset, text.count) {
-                let byte = text[i]
-                if byte == 0x0A || (byte == 0x0D && (i + 1 >= text.count || text[i + 1] != 0x0A)) {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 && byte != 0x0D {
-                    column += 1
-                }
-                i += 1
-            }
-            return (line, column)
         }
 
         static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

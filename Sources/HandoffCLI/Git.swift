@@ -40,14 +40,11 @@ enum Git {
 
     /// The folder's path from the repository root ("" for the root).
     static func pathInRepository(_ folder: String) throws -> String {
-        let top = run(["rev-parse", "--show-toplevel"])
-        guard top.status == 0 else { throw Failure(message: "not inside a git repository: \(top.err.trimmingCharacters(in: .whitespacesAndNewlines))") }
-        let root = URL(fileURLWithPath: String(decoding: top.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-            .resolvingSymlinksInPath().path
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
-        if absolute == root { return "" }
-        guard absolute.hasPrefix(root + "/") else { throw Failure(message: "'\(folder)' is not inside the git repository at \(root)") }
-        return String(absolute.dropFirst(root.count + 1))
+        guard let path = RepositoryPath.inRepository(absolute) else {
+            throw Failure(message: "'\(folder)' is not inside a git repository")
+        }
+        return path
     }
 
     /// Writes `path` (a folder in the repository) as of `commit` into
