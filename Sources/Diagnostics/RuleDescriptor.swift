@@ -80,6 +80,17 @@ public struct RuleExample: Sendable {
             """,
     ]
 
+    /// A file of the base handbook as it is.
+    public static func base(_ path: String) -> String { base[path] ?? "" }
+
+    /// A file of the base handbook with one passage replaced (so examples
+    /// say only what they change; `handoff explain` shows the whole file).
+    public static func base(_ path: String, replacing target: String, with replacement: String) -> String {
+        let parts = base(path).split(separator: target, maxSplits: 1, omittingEmptySubsequences: false)
+        precondition(parts.count == 2, "'\(target)' is not in the example base's \(path)")
+        return parts[0] + replacement + parts[1]
+    }
+
     /// The example's files: the base with this example's changes.
     public var handbook: [String: String] {
         var out = Self.base

@@ -14,58 +14,30 @@ struct AgentWithoutGuardrailsRule: HandbookRule {
         help: "Every agent needs oversight (who checks its work) and blast_radius (what it can touch).",
         triggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    agents:
-                      - 1️⃣name: Feedback Analyzer
-                        input: Support tickets
-                        output: A weekly pattern report
-                        delegation: coordinate
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                        agents:
+                          - 1️⃣name: Feedback Analyzer
+                            input: Support tickets
+                            output: A weekly pattern report
+                            delegation: coordinate
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    agents:
-                      - name: Feedback Analyzer
-                        input: Support tickets
-                        output: A weekly pattern report
-                        oversight: The PM checks each report before it is used
-                        blast_radius: Read-only; it cannot file or close tickets
-                        delegation: coordinate
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                        agents:
+                          - name: Feedback Analyzer
+                            input: Support tickets
+                            output: A weekly pattern report
+                            oversight: The PM checks each report before it is used
+                            blast_radius: Read-only; it cannot file or close tickets
+                            delegation: coordinate
+                        """),
             ]),
         ]
     )

@@ -14,34 +14,13 @@ struct BackwardHandoffRule: HandbookRule {
         help: "A handoff moves forward: the boundary's second stage comes after its first in the lifecycle.",
         triggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: 1️⃣decide -> discover
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md", replacing: "boundary: discover -> decide",
+                        with: "boundary: 1️⃣decide -> discover"),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
             ]),
         ]
     )

@@ -31,18 +31,7 @@ struct ContractNotEngagedRule: HandbookRule {
         ],
         nonTriggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
             ]),
         ]
     )

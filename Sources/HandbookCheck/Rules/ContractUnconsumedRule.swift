@@ -14,54 +14,19 @@ struct ContractUnconsumedRule: HandbookRule {
         help: "The contract's to role must list the carried context in its context_in with the from role as its source.",
         triggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief, 1️⃣roadmap]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                      - context: roadmap
-                        to: [eng]
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md", replacing: "carries: [brief]",
+                        with: "carries: [brief, 1️⃣roadmap]"),
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                          - context: roadmap
+                            to: [eng]
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
             ]),
         ]
     )

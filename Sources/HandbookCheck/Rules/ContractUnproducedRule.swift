@@ -14,51 +14,19 @@ struct ContractUnproducedRule: HandbookRule {
         help: "The contract's from role must list the carried context in its context_out with the to role (or all) as a target.",
         triggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief, 1️⃣roadmap]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                    context_in:
-                      - context: brief
-                        from: pm
-                      - context: roadmap
-                        from: pm
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md", replacing: "carries: [brief]",
+                        with: "carries: [brief, 1️⃣roadmap]"),
+                "roles/eng.md": RuleExample.base("roles/eng.md", replacing: "    from: pm",
+                        with: """
+                            from: pm
+                          - context: roadmap
+                            from: pm
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
             ]),
         ]
     )

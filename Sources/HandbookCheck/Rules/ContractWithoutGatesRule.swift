@@ -14,32 +14,27 @@ struct ContractWithoutGatesRule: HandbookRule {
         help: "Add gates: checkable constraints the handoff must pass, such as 'Problem backed by at least 3 customer data points'.",
         triggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    1️⃣name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md", replacing: """
+                        name: Brief Handoff
+                        from: pm
+                        to: eng
+                        boundary: discover -> decide
+                        carries: [brief]
+                        gates:
+                          - Brief cites 3 data points
+                        """,
+                        with: """
+                        1️⃣name: Brief Handoff
+                        from: pm
+                        to: eng
+                        boundary: discover -> decide
+                        carries: [brief]
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
             ]),
         ]
     )

@@ -14,62 +14,34 @@ struct DelegationMismatchRule: HandbookRule {
         help: "Delegate only work with high error tolerance, a single tool and independent pieces; otherwise use delegation: coordinate.",
         triggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    agents:
-                      - name: Pricing Drafter
-                        input: Competitor prices
-                        output: Draft price changes
-                        oversight: The PM approves every change
-                        blast_radius: Drafts only
-                        delegation: 1️⃣delegate
-                        error_tolerance: low
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                        agents:
+                          - name: Pricing Drafter
+                            input: Competitor prices
+                            output: Draft price changes
+                            oversight: The PM approves every change
+                            blast_radius: Drafts only
+                            delegation: 1️⃣delegate
+                            error_tolerance: low
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    agents:
-                      - name: Pricing Drafter
-                        input: Competitor prices
-                        output: Draft price changes
-                        oversight: The PM approves every change
-                        blast_radius: Drafts only
-                        delegation: coordinate
-                        error_tolerance: low
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                        agents:
+                          - name: Pricing Drafter
+                            input: Competitor prices
+                            output: Draft price changes
+                            oversight: The PM approves every change
+                            blast_radius: Drafts only
+                            delegation: coordinate
+                            error_tolerance: low
+                        """),
             ]),
         ]
     )

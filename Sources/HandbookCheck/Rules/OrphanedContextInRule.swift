@@ -15,44 +15,22 @@ struct OrphanedContextInRule: HandbookRule {
         help: "A role consumes a context its producer does not send it. Add the context to the producer's context_out with this role (or all) in to, or correct the context id.",
         triggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                    context_in:
-                      - context: brief
-                        from: pm
-                      - context: 1️⃣roadmap
-                        from: pm
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md", replacing: "    from: pm",
+                        with: """
+                            from: pm
+                          - context: 1️⃣roadmap
+                            from: pm
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                    context_in:
-                      - context: brief
-                        from: pm
-                      - context: strategy
-                        from: leadership
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md", replacing: "    from: pm",
+                        with: """
+                            from: pm
+                          - context: strategy
+                            from: leadership
+                        """),
             ]),
         ]
     )

@@ -14,24 +14,8 @@ struct StageWithoutLeadRule: HandbookRule {
         help: "Give one role 'lead' engagement in this stage, so that someone owns its outcome.",
         triggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: support
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "  discover: lead",
+                        with: "  discover: support"),
                 "stages/discover.md": """
                     1️⃣---
                     name: Discover
@@ -44,24 +28,7 @@ struct StageWithoutLeadRule: HandbookRule {
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md"),
             ]),
         ]
     )

@@ -14,50 +14,22 @@ struct UnconsumedContextOutRule: HandbookRule {
         help: "A role sends a context that the receiving role does not take in. Add a matching context_in to the receiver, or remove the receiver from to.",
         triggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                      - context: 1️⃣roadmap
-                        to: [eng]
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                          - context: 1️⃣roadmap
+                            to: [eng]
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                      - context: roadmap
-                        to: [leadership]
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                          - context: roadmap
+                            to: [leadership]
+                        """),
             ]),
         ]
     )

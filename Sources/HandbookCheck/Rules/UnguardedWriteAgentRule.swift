@@ -13,64 +13,36 @@ struct UnguardedWriteAgentRule: HandbookRule {
         help: "An agent with access: write needs confirmation (how destructive actions are confirmed) and staging (where mutations run first).",
         triggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    agents:
-                      - 1️⃣name: Ticket Triager
-                        input: New tickets
-                        output: Labels on tickets
-                        oversight: The PM reviews labels daily
-                        blast_radius: Can relabel tickets
-                        access: write
-                        delegation: coordinate
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                        agents:
+                          - 1️⃣name: Ticket Triager
+                            input: New tickets
+                            output: Labels on tickets
+                            oversight: The PM reviews labels daily
+                            blast_radius: Can relabel tickets
+                            access: write
+                            delegation: coordinate
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": """
-                    ---
-                    name: PM
-                    purpose: Pick problems worth solving.
-                    engagement:
-                      discover: lead
-                      decide: lead
-                    context_in:
-                      - context: strategy
-                        from: leadership
-                      - context: estimate
-                        from: eng
-                    context_out:
-                      - context: brief
-                        to: [eng]
-                    agents:
-                      - name: Ticket Triager
-                        input: New tickets
-                        output: Labels on tickets
-                        oversight: The PM reviews labels daily
-                        blast_radius: Can relabel tickets
-                        access: write
-                        confirmation: Relabelling more than 10 tickets asks the PM first
-                        staging: Runs on the staging tracker for a week before production
-                        delegation: coordinate
-                    ---
-
-                    """,
+                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
+                        with: """
+                            to: [eng]
+                        agents:
+                          - name: Ticket Triager
+                            input: New tickets
+                            output: Labels on tickets
+                            oversight: The PM reviews labels daily
+                            blast_radius: Can relabel tickets
+                            access: write
+                            confirmation: Relabelling more than 10 tickets asks the PM first
+                            staging: Runs on the staging tracker for a week before production
+                            delegation: coordinate
+                        """),
             ]),
         ]
     )

@@ -14,34 +14,13 @@ struct UnknownRoleRule: HandbookRule {
         help: "Use an existing role id (a file in roles/) or an external id declared under external: in handbook.yaml. Contracts connect roles only.",
         triggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: 1️⃣engineer
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md", replacing: "to: eng",
+                        with: "to: 1️⃣engineer"),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
             ]),
         ]
     )

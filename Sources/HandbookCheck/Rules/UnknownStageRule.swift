@@ -14,41 +14,16 @@ struct UnknownStageRule: HandbookRule {
         help: "Use a stage id from the lifecycle in handbook.yaml, add the stage to the lifecycle, or create stages/<id>.md for every lifecycle stage.",
         triggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                      1️⃣build: lead
-                    context_in:
-                      - context: brief
-                        from: pm
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md", replacing: "  decide: support",
+                        with: """
+                          decide: support
+                          1️⃣build: lead
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                    context_in:
-                      - context: brief
-                        from: pm
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md"),
             ]),
         ]
     )

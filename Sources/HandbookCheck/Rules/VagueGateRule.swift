@@ -13,36 +13,20 @@ struct VagueGateRule: HandbookRule {
         help: "A gate is checked by a reviewer before work crosses the boundary, so it must be checkable. This rule fires on a gate with no number that uses a preference word (good, relevant, appropriate, adequate, sufficient, proper, enough, clear, reasonable, ASAP, etc.) or defers to later judgement (as needed, when needed, if needed, if possible, where possible, as appropriate). Replace it with something a reviewer can check: a number, a named artifact, a yes/no fact.",
         triggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                      - 1️⃣Provide good context
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md", replacing: "  - Brief cites 3 data points",
+                        with: """
+                          - Brief cites 3 data points
+                          - 1️⃣Provide good context
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "contracts/brief.md": """
-                    ---
-                    name: Brief Handoff
-                    from: pm
-                    to: eng
-                    boundary: discover -> decide
-                    carries: [brief]
-                    gates:
-                      - Brief cites 3 data points
-                      - The open questions are listed in the brief
-                    ---
-
-                    """,
+                "contracts/brief.md": RuleExample.base("contracts/brief.md", replacing: "  - Brief cites 3 data points",
+                        with: """
+                          - Brief cites 3 data points
+                          - The open questions are listed in the brief
+                        """),
             ]),
         ]
     )

@@ -8,40 +8,13 @@ enum InvalidIDRule: DescribedRule {
         help: "Ids are file names without .md: lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters, directly inside stages/, roles/, contexts/, contracts/ or pages/.",
         triggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                    context_in:
-                      - context: brief
-                        from: 1️⃣PM
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md", replacing: "    from: pm",
+                        with: "    from: 1️⃣PM"),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                    context_in:
-                      - context: brief
-                        from: pm
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md"),
             ]),
         ]
     )

@@ -8,40 +8,13 @@ enum InvalidValueRule: DescribedRule {
         help: "Use a value of the expected type and set: engagement is lead, support or consult; access is read or write; delegation is delegate or coordinate; durations look like 24h, 2d or 1w.",
         triggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: 1️⃣leader
-                    context_in:
-                      - context: brief
-                        from: pm
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md", replacing: "  decide: support",
+                        with: "  decide: 1️⃣leader"),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "roles/eng.md": """
-                    ---
-                    name: Engineer
-                    purpose: Build what the plan promises.
-                    engagement:
-                      decide: support
-                    context_in:
-                      - context: brief
-                        from: pm
-                    context_out:
-                      - context: estimate
-                        to: [pm]
-                    ---
-
-                    """,
+                "roles/eng.md": RuleExample.base("roles/eng.md"),
             ]),
         ]
     )

@@ -8,25 +8,20 @@ enum MissingFieldRule: DescribedRule {
         help: "Add the field the message names. FORMAT.md lists the required fields of every kind of file.",
         triggering: [
             RuleExample([
-                "stages/decide.md": """
-                    ---
-                    1️⃣name: Decide
-                    question: What will we build?
-                    ---
-
-                    """,
+                "stages/decide.md": RuleExample.base("stages/decide.md", replacing: """
+                        name: Decide
+                        question: What will we build?
+                        output: A plan.
+                        """,
+                        with: """
+                        1️⃣name: Decide
+                        question: What will we build?
+                        """),
             ]),
         ],
         nonTriggering: [
             RuleExample([
-                "stages/decide.md": """
-                    ---
-                    name: Decide
-                    question: What will we build?
-                    output: A plan.
-                    ---
-
-                    """,
+                "stages/decide.md": RuleExample.base("stages/decide.md"),
             ]),
         ]
     )
