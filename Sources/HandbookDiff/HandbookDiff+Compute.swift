@@ -54,7 +54,7 @@ extension HandbookDiff {
         var removed = Set(baseFields.keys).subtracting(headFields.keys)
         var added = Set(headFields.keys).subtracting(baseFields.keys)
         let order = fieldOrder(kind)
-        func changedFields(_ before: [String: String], _ after: [String: String]) -> [String] {
+        func changedFields(_ before: [String: FieldValue], _ after: [String: FieldValue]) -> [String] {
             after.keys.filter { before[$0] != after[$0] }
                 .sorted { (order.firstIndex(of: $0) ?? 99) < (order.firstIndex(of: $1) ?? 99) }
         }
@@ -123,68 +123,54 @@ extension HandbookDiff {
         return out
     }
 
-    static func fieldOrder(_ kind: EntityKind) -> [String] {
-        switch kind {
-        case .stages: ["name", "question", "output", "body"]
-        case .roles: ["name", "purpose", "engagement", "context_in", "context_out", "agents", "workflows", "body"]
-        case .contracts: ["name", "from", "to", "boundary", "carries", "required", "gates", "trigger", "body"]
-        case .contexts: ["name", "description", "body"]
-        case .pages: ["name", "order", "body"]
-        }
-    }
+    /// The fields compared, in order: the kind's front matter fields (the
+    /// decoders' own list) and the body.
+    static func fieldOrder(_ kind: EntityKind) -> [String] { kind.fields + ["body"] }
 
     /// Each entity as named, comparable field values.
-    static func fields(_ kind: EntityKind, _ h: Handbook) -> [String: (name: String, values: [String: String])] {
-        var out: [String: (name: String, values: [String: String])] = [:]
+    static func fields(_ kind: EntityKind, _ h: Handbook) -> [String: (name: String, values: [String: FieldValue])] {
+        var out: [String: (name: String, values: [String: FieldValue])] = [:]
         switch kind {
         case .stages:
             for s in h.stages.values {
-                out[s.id] = (s.name, ["name": s.name, "question": s.question, "output": s.output, "body": s.body.markdown])
+                out[s.id] = (s.name, ["name": .text(s.name), "question": .text(s.question), "output": .text(s.output), "body": .text(s.body.markdown)])
             }
         case .roles:
             for r in h.roles.values {
                 out[r.id] = (r.name, [
-                    "name": r.name, "purpose": r.purpose,
-                    "engagement": r.engagement.map { "\($0.key)=\($0.value.level.rawValue)" }.sorted().joined(separator: ","),
-                    "context_in": r.contextIn.map { "\($0.context.value)<\($0.from.value)|\($0.cadence ?? "")" }.joined(separator: ","),
-                    "context_out": r.contextOut.map { "\($0.context.value)>\($0.to.map(\.value).joined(separator: "+"))|\($0.cadence ?? "")|\($0.format ?? "")" }.joined(separator: ","),
-                    "agents": r.agents.map { [$0.name, $0.input, $0.output, $0.oversight ?? "", $0.blastRadius ?? "", $0.access.rawValue,
-                                              $0.delegation?.value.rawValue ?? "", $0.confirmation ?? "", $0.staging ?? "",
-                                              $0.errorTolerance?.rawValue ?? "", $0.toolSpan?.rawValue ?? "", $0.independence?.rawValue ?? ""].joined(separator: "|") }
-                        .joined(separator: "\u{1}"),
-                    "workflows": r.workflows.map { [$0.name, $0.stage?.value ?? "", $0.trigger, $0.steps.joined(separator: "/")].joined(separator: "|") }
-                        .joined(separator: "\u{1}"),
-                    "body": r.body.markdown,
+                    "name": .text(r.name), "purpose": .text(r.purpose),
+                    "engagement": .records(r.engagement.map { [$0.key, $0.value.level.rawValue] }.sorted { $0[0] < $1[0] }),
+                    "context_in": .records(r.contextIn.map { [$0.context.value, $0.from.value, $0.cadence ?? ""] }),
+                    "context_out": .records(r.contextOut.map { [$0.context.value, $0.cadence ?? "", $0.format ?? ""] + $0.to.map(\.value) }),
+                    "agents": .records(r.agents.map { [$0.name, $0.input, $0.output, $0.oversight ?? "", $0.blastRadius ?? "", $0.access.rawValue,
+                                                       $0.delegation?.value.rawValue ?? "", $0.confirmation ?? "", $0.staging ?? "",
+                                                       $0.errorTolerance?.rawValue ?? "", $0.toolSpan?.rawValue ?? "", $0.independence?.rawValue ?? ""] }),
+                    "workflows": .records(r.workflows.map { [$0.name, $0.stage?.value ?? "", $0.trigger] + $0.steps }),
+                    "body": .text(r.body.markdown),
                 ])
             }
         case .contracts:
             for c in h.contracts.values {
                 out[c.id] = (c.name, [
-                    "name": c.name, "from": c.from?.value ?? "", "to": c.to?.value ?? "",
-                    "boundary": c.boundary.map { "\($0.from)->\($0.to)" } ?? "",
-                    "carries": c.carries.map(\.value).joined(separator: ","),
-                    "required": c.required.map { "\($0.field)=\($0.rule)" }.joined(separator: "\u{1}"),
-                    "gates": c.gates.map(\.value).joined(separator: "\u{1}"),
-                    "trigger": "\(c.acknowledgeWithin?.words ?? "")|\(c.nextStageWithin?.words ?? "")",
-                    "body": c.body.markdown,
+                    "name": .text(c.name), "from": .text(c.from?.value ?? ""), "to": .text(c.to?.value ?? ""),
+                    "boundary": .list(c.boundary.map { [$0.from, $0.to] } ?? []),
+                    "carries": .list(c.carries.map(\.value)),
+                    "required": .records(c.required.map { [$0.field, $0.rule] }),
+                    "gates": .list(c.gates.map(\.value)),
+                    "trigger": .list([c.acknowledgeWithin?.words ?? "", c.nextStageWithin?.words ?? ""]),
+                    "body": .text(c.body.markdown),
                 ])
             }
         case .contexts:
             // Every referenced context; who produces and consumes it shows under flows.
-            var ids = Set(h.contexts.keys)
-            for role in h.roles.values {
-                for flow in role.contextOut { ids.insert(flow.context.value) }
-                for flow in role.contextIn { ids.insert(flow.context.value) }
-            }
-            for contract in h.contracts.values { for carried in contract.carries { ids.insert(carried.value) } }
-            for id in ids {
+            for id in h.referencedContexts {
                 let doc = h.contexts[id]
                 out[id] = (ContextDoc.displayName(id, doc: doc),
-                           ["name": doc?.name ?? "", "description": doc?.description ?? "", "body": doc?.body.markdown ?? ""])
+                           ["name": .text(doc?.name ?? ""), "description": .text(doc?.description ?? ""), "body": .text(doc?.body.markdown ?? "")])
             }
         case .pages:
             for p in h.pages.values {
-                out[p.id] = (p.name, ["name": p.name, "order": p.order.map { "\($0)" } ?? "", "body": p.body.markdown])
+                out[p.id] = (p.name, ["name": .text(p.name), "order": .text(p.order.map { "\($0)" } ?? ""), "body": .text(p.body.markdown)])
             }
         }
         return out
@@ -217,39 +203,39 @@ extension HandbookDiff {
     // MARK: Flows
 
     /// Every declared edge producer → context → consumer, with the sides
-    /// that declare it ("out" by the producer, "in" by the consumer).
-    static func flows(_ h: Handbook, mapping: (String) -> String) -> [Flow: Set<String>] {
-        var out: [Flow: Set<String>] = [:]
+    /// that declare it.
+    static func flows(_ h: Handbook, mapping: (String) -> String) -> [Flow: Set<FlowSide>] {
+        var out: [Flow: Set<FlowSide>] = [:]
         for role in h.roles.values {
             for flow in role.contextOut {
                 for target in flow.to {
-                    out[Flow(producer: mapping(role.id), context: flow.context.value, consumer: mapping(target.value)), default: []].insert("out")
+                    out[Flow(producer: mapping(role.id), context: flow.context.value, consumer: mapping(target.value)), default: []].insert(.producer)
                 }
             }
             for flow in role.contextIn {
-                out[Flow(producer: mapping(flow.from.value), context: flow.context.value, consumer: mapping(role.id)), default: []].insert("in")
+                out[Flow(producer: mapping(flow.from.value), context: flow.context.value, consumer: mapping(role.id)), default: []].insert(.consumer)
             }
         }
         return out
     }
 
     /// Edges declared by one side only, with what is missing.
-    static func unpartnered(_ flows: [Flow: Set<String>], _ h: Handbook, mapping: (String) -> String) -> [Flow: String] {
+    static func unpartnered(_ flows: [Flow: Set<FlowSide>], _ h: Handbook, mapping: (String) -> String) -> [Flow: FlowProblem] {
         var roleIDs = Set<String>()
         for role in h.roles.values { roleIDs.insert(mapping(role.id)) }
-        var consumedAnywhere = Set<String>()
-        for (flow, sides) in flows where sides.contains("in") { consumedAnywhere.insert(flow.producer + "\u{0}" + flow.context) }
-        var out: [Flow: String] = [:]
+        var consumedAnywhere = Set<[String]>()
+        for (flow, sides) in flows where sides.contains(.consumer) { consumedAnywhere.insert([flow.producer, flow.context]) }
+        var out: [Flow: FlowProblem] = [:]
         for (flow, sides) in flows {
             if flow.consumer == ContextOut.everyone {
-                if !consumedAnywhere.contains(flow.producer + "\u{0}" + flow.context) { out[flow] = "no-consumer" }
+                if !consumedAnywhere.contains([flow.producer, flow.context]) { out[flow] = .noConsumer }
                 continue
             }
-            if sides == ["out"], roleIDs.contains(flow.consumer) {
-                out[flow] = "not-consumed"
-            } else if sides == ["in"], roleIDs.contains(flow.producer),
+            if sides == [.producer], roleIDs.contains(flow.consumer) {
+                out[flow] = .notConsumed
+            } else if sides == [.consumer], roleIDs.contains(flow.producer),
                       flows[Flow(producer: flow.producer, context: flow.context, consumer: ContextOut.everyone)] == nil {
-                out[flow] = "not-sent"
+                out[flow] = .notSent
             }
         }
         return out

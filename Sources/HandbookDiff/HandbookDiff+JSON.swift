@@ -22,7 +22,7 @@ extension HandbookDiff {
             "{\"role\": \(q($0.role)), \"stage\": \(q($0.stage)), \"from\": \($0.from.map { q($0.rawValue) } ?? "null"), \"to\": \($0.to.map { q($0.rawValue) } ?? "null")}"
         }) + ",\n"
         out += " \"flows\": {\"added\": \(list(flowsAdded.map(flow))), \"removed\": \(list(flowsRemoved.map(flow))), "
-        out += "\"unpartnered\": \(list(unpartnered.map { "{\"flow\": \(flow($0.flow)), \"problem\": \(q($0.problem))}" }))},\n"
+        out += "\"unpartnered\": \(list(unpartnered.map { "{\"flow\": \(flow($0.flow)), \"problem\": \(q($0.problem.rawValue))}" }))},\n"
         out += " \"contracts\": " + list(contracts.map { c in
             "{\"id\": \(q(c.id)), \"name\": \(q(c.name)), \"gates\": {\"added\": \(list(c.gatesAdded.map(q))), \"removed\": \(list(c.gatesRemoved.map(q))), "
                 + "\"reworded\": \(list(c.gatesReworded.map { "{\"from\": \(q($0.from)), \"to\": \(q($0.to))}" }))}, "

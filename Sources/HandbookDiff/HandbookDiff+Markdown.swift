@@ -118,9 +118,9 @@ extension HandbookDiff {
             for item in unpartnered {
                 let problem: String
                 switch item.problem {
-                case "not-consumed": problem = "\(actor(item.flow.consumer)) does not consume it"
-                case "not-sent": problem = "\(actor(item.flow.producer)) does not send it to \(actor(item.flow.consumer))"
-                default: problem = "no role consumes it"
+                case .notConsumed: problem = "\(actor(item.flow.consumer)) does not consume it"
+                case .notSent: problem = "\(actor(item.flow.producer)) does not send it to \(actor(item.flow.consumer))"
+                case .noConsumer: problem = "no role consumes it"
                 }
                 out += "- ⚠️ \(line(item.flow)): \(problem)\n"
             }

@@ -57,9 +57,31 @@ public struct HandbookDiff: Sendable {
 
     public struct Unpartnered: Sendable, Equatable {
         public var flow: Flow
-        /// `not-consumed` (the consumer does not take it in), `not-sent`
-        /// (the producer does not send it) or `no-consumer` (sent to all, taken by none).
-        public var problem: String
+        public var problem: FlowProblem
+    }
+
+    /// What a flow declared by one side only lacks.
+    public enum FlowProblem: String, Sendable, Equatable {
+        /// The consumer does not take it in.
+        case notConsumed = "not-consumed"
+        /// The producer does not send it.
+        case notSent = "not-sent"
+        /// Sent to all, taken by none.
+        case noConsumer = "no-consumer"
+    }
+
+    /// Which side of a flow declares it: the producer's `context_out` or the
+    /// consumer's `context_in`.
+    enum FlowSide: Hashable {
+        case producer, consumer
+    }
+
+    /// A field's value as compared: text, a list, or a list of records
+    /// (agents, workflows), so that no separator can make two values equal.
+    enum FieldValue: Equatable {
+        case text(String)
+        case list([String])
+        case records([[String]])
     }
 
     public struct Reworded: Sendable, Equatable {

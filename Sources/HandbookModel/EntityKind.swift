@@ -6,6 +6,18 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// The front matter fields of a file of this kind, in FORMAT.md's order:
+    /// what the decoders accept and what `diff` compares (with the body).
+    public var fields: [String] {
+        switch self {
+        case .stages: ["name", "question", "output"]
+        case .roles: ["name", "purpose", "engagement", "context_in", "context_out", "agents", "workflows"]
+        case .contexts: ["name", "description"]
+        case .contracts: ["name", "from", "to", "boundary", "carries", "required", "gates", "trigger"]
+        case .pages: ["name", "order"]
+        }
+    }
+
     /// A content file's path in the content folder ("roles/pm.md").
     public func path(of id: String) -> String { "\(rawValue)/\(id).md" }
 

@@ -3,7 +3,7 @@ import HandbookModel
 
 /// contracts/<id>.md front matter → `Contract`.
 enum ContractDecoder {
-    static let fields = ["name", "from", "to", "boundary", "carries", "required", "gates", "trigger"]
+    static let fields = EntityKind.contracts.fields
     static let triggerFields = ["acknowledge_within", "next_stage_within"]
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Contract? {

@@ -3,7 +3,7 @@ import HandbookModel
 
 /// roles/<id>.md front matter → `Role`.
 enum RoleDecoder {
-    static let fields = ["name", "purpose", "engagement", "context_in", "context_out", "agents", "workflows"]
+    static let fields = EntityKind.roles.fields
     static let contextInFields = ["context", "from", "cadence"]
     static let contextOutFields = ["context", "to", "cadence", "format"]
     static let agentFields = ["name", "input", "output", "oversight", "blast_radius", "access", "delegation",

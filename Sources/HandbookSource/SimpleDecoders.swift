@@ -3,7 +3,7 @@ import HandbookModel
 
 /// stages/, contexts/ and pages/ front matter.
 enum StageDecoder {
-    static let fields = ["name", "question", "output"]
+    static let fields = EntityKind.stages.fields
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Stage? {
         guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }
@@ -16,7 +16,7 @@ enum StageDecoder {
 }
 
 enum ContextDocDecoder {
-    static let fields = ["name", "description"]
+    static let fields = EntityKind.contexts.fields
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> ContextDoc? {
         guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }
@@ -26,7 +26,7 @@ enum ContextDocDecoder {
 }
 
 enum PageDecoder {
-    static let fields = ["name", "order"]
+    static let fields = EntityKind.pages.fields
 
     /// `title:` (what Hugo and Jekyll pages use) is read as `name` when
     /// `name` is absent, with an `unknown-field` warning that says so.
