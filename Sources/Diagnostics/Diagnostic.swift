@@ -47,3 +47,24 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
 }
+
+extension Diagnostic {
+    /// The diagnostic with its paths (and its notes') shown under `root`, the
+    /// content folder as the user names it. Diagnostics are made with paths
+    /// relative to the content folder; printers show them this way.
+    public func shown(under root: String) -> Diagnostic {
+        guard !root.isEmpty, root != "." else { return self }
+        var out = self
+        out.location = location.shown(under: root)
+        out.notes = notes.map { Note($0.message, at: $0.location.map { $0.shown(under: root) }) }
+        return out
+    }
+}
+
+extension SourceLocation {
+    /// The same place with its path under `root` (absolute paths stay as they are).
+    public func shown(under root: String) -> SourceLocation {
+        guard !root.isEmpty, root != ".", !file.hasPrefix("/") else { return self }
+        return SourceLocation(file: (root.hasSuffix("/") ? root : root + "/") + file, line: line, column: column)
+    }
+}

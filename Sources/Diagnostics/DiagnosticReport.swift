@@ -5,8 +5,11 @@ public struct DiagnosticReport: Sendable {
     public let diagnostics: [Diagnostic]
     public let files: Int
 
-    public init(diagnostics: [Diagnostic], files: Int) {
-        self.diagnostics = diagnostics.sortedUnique()
+    /// - Parameter root: the content folder as the user names it ("content",
+    ///   "../handbook/content"): diagnostics carry paths relative to the
+    ///   content folder, and are shown under `root` from here on.
+    public init(diagnostics: [Diagnostic], files: Int, root: String = "") {
+        self.diagnostics = diagnostics.map { $0.shown(under: root) }.sortedUnique()
         self.files = files
     }
 

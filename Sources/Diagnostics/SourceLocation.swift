@@ -1,5 +1,6 @@
-/// A position in a handbook file: the path as shown to the user (relative to
-/// the working directory where possible) and a 1-based line and column.
+/// A position in a handbook file: the path relative to the content folder
+/// ("roles/pm.md"; `shown(under:)` makes it the path a user types, as the
+/// printers do) and a 1-based line and column.
 /// Columns count Unicode scalars, as libyaml does.
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var file: String

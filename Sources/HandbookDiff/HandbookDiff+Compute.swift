@@ -26,17 +26,14 @@ extension HandbookDiff {
                                          renames: entities.first { $0.kind == .contracts }?.renamed ?? [], headID: headID)
         agents = Self.agentChanges(base: b, head: h, headID: headID)
 
-        let key = { (d: Diagnostic, root: String) -> String in
-            "\(d.rule.rawValue)\u{0}\(Self.relative(d.location.file, root: root))\u{0}\(d.message)"
-        }
+        // A diagnostic is the same on both sides when its rule, file (relative
+        // to the content folder) and message are: lines may move.
+        let key = { (d: Diagnostic, _: String) -> [String] in [d.rule.rawValue, d.location.file, d.message] }
         let baseKeys = Set(base.diagnostics.map { key($0, b.root) })
         let headKeys = Set(head.diagnostics.map { key($0, h.root) })
-        introduced = head.diagnostics.filter { !baseKeys.contains(key($0, h.root)) }.sortedUnique()
-        resolved = base.diagnostics.filter { !headKeys.contains(key($0, b.root)) }.sortedUnique()
-    }
-
-    static func relative(_ file: String, root: String) -> String {
-        root.isEmpty || root == "." ? file : (file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : file)
+        // Paths are relative to the content folder; both sides are shown under HEAD's.
+        introduced = head.diagnostics.filter { !baseKeys.contains(key($0, h.root)) }.map { $0.shown(under: h.root) }.sortedUnique()
+        resolved = base.diagnostics.filter { !headKeys.contains(key($0, b.root)) }.map { $0.shown(under: h.root) }.sortedUnique()
     }
 
     mutating func names(from handbook: Handbook) {

@@ -28,6 +28,9 @@ public final class OutputFolder: @unchecked Sendable {
     /// an unchanged file is hard-linked from there instead of written again.
     let previous: [String: Fingerprint]
     private let lock = NSLock()
+    /// Set on SIGINT/SIGTERM: writers stop creating files, so that the
+    /// temporary folder can be removed whole.
+    private var interrupted = false
     private var written: [String: Fingerprint] = [:]
     public private(set) var reused = 0
 
@@ -92,6 +95,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// Creates the folders pages go into (call before writing in parallel).
     public func makeFolders(_ relative: [String]) throws {
         for folder in relative {
+            if lock.withLock({ interrupted }) { Self.waitForExit() }
             guard Self.isSafe(folder) else { throw Refusal(description: "unsafe output path '\(folder)'") }
             if mkdir(temporary + "/" + folder, 0o755) != 0 && errno != EEXIST {
                 throw Refusal(description: "cannot create '\(folder)': \(String(cString: strerror(errno)))")
@@ -104,6 +108,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// hard-linked instead (the previous output is never modified).
     public func write(_ relative: String, _ bytes: [UInt8]) throws {
         guard Self.isSafe(relative) else { throw Refusal(description: "unsafe output path '\(relative)'") }
+        if lock.withLock({ interrupted }) { Self.waitForExit() }
         let fingerprint = Fingerprint(size: bytes.count, hash: Self.fnv1a(bytes))
         lock.withLock { written[relative] = fingerprint }
         if previous[relative] == fingerprint, Self.isRegularFile(path + "/" + relative), Self.isRealFolder(relative, under: path),
@@ -219,12 +224,26 @@ public final class OutputFolder: @unchecked Sendable {
     /// that an interrupted build leaves the previous output whole and nothing
     /// behind (the swap is atomic, so either site is whole whenever it lands).
     /// Installed explicitly: an ignored SIGINT is inherited across exec.
+    /// Parks a writer once the build is interrupted: the signal handler
+    /// removes the temporary folder and exits 130 (an error path here would
+    /// race it to exit with another status).
+    static func waitForExit() -> Never {
+        while true { sleep(1) }
+    }
+
     public func abandonOnInterrupt() {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [temporary] in
-                try? FileManager.default.removeItem(atPath: temporary)
+            source.setEventHandler { [self] in
+                lock.withLock { interrupted = true }
+                // A writer already past its check may still add a file: remove until gone.
+                var attempts = 0
+                while FileManager.default.fileExists(atPath: temporary), attempts < 100 {
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    attempts += 1
+                    if FileManager.default.fileExists(atPath: temporary) { usleep(2_000) }
+                }
                 exit(130)
             }
             source.resume()

@@ -25,13 +25,14 @@ public enum HandbookLoader {
 
     /// - Parameters:
     ///   - path: the content folder on disk.
-    ///   - displayRoot: how its path is shown in diagnostics ("content").
+    ///   - displayRoot: how the folder is named in errors ("content"); the
+    ///     diagnostics' paths are relative to it (`DiagnosticReport` shows them under it).
     ///   - limits: size and complexity limits (`--limit`).
     ///   - renderHTML: keep each body's page HTML (`build`): one parse a body.
     public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits(), renderHTML: Bool = false) throws -> Result {
         guard FileSystem.kind(of: path) == .directory, let realRoot = FileSystem.realPath(path) else { throw Failure.notAFolder(displayRoot) }
         guard FileSystem.kind(of: path + "/handbook.yaml") == .regularFile else { throw Failure.notAHandbook(displayRoot) }
-        let display = { (relative: String) in displayRoot.isEmpty || displayRoot == "." ? relative : displayRoot + "/" + relative }
+        let display = { (relative: String) in relative }
 
         var handbook = Handbook(root: displayRoot)
         let settings = loadSettings(path: path, realRoot: realRoot, file: display("handbook.yaml"), limits: limits)

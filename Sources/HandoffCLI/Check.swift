@@ -48,7 +48,7 @@ enum CheckRun {
             throw ToolFailure(explain(failure, content: content))
         }
         let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
-        return (DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount), loaded)
+        return (DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: DisplayPath.of(content)), loaded)
     }
 
     /// The loader's refusal, with the likely fix: run from inside the

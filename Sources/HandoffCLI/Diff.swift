@@ -54,6 +54,7 @@ struct Diff: ParsableCommand {
         case .json: StandardStream.output.write(diff.json())
         case .github, .sarif:
             // The diagnostics this change introduces, over HEAD's files.
+            // The diff shows its diagnostics under HEAD's folder already.
             let introduced = DiagnosticReport(diagnostics: diff.introduced, files: headSnapshot.handbook.fileCount)
             StandardStream.output.write(CheckRun.render(introduced, format: format == .github ? .github : .sarif))
         }

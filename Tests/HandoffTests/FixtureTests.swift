@@ -11,7 +11,7 @@ import Testing
     static func report(_ content: URL) throws -> DiagnosticReport {
         let loaded = try HandbookLoader.load(path: content.path, displayRoot: "content")
         return DiagnosticReport(diagnostics: HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics),
-                                files: loaded.handbook.fileCount)
+                                files: loaded.handbook.fileCount, root: "content")
     }
 
     @Test(arguments: Paths.subfolders(of: Paths.fixtures.appendingPathComponent("valid")))

@@ -47,7 +47,7 @@ import Testing
         handbook.setBytes("pages/latin.md", Array("---\nname: Latin\n---\nOne line.\nCaf".utf8) + [0xE9] + Array(" cr\u{E8}me".utf8) + [0xA6] + Array("\n".utf8))
         let path = try handbook.write()
         let loaded = try HandbookLoader.load(path: path, displayRoot: "content")
-        expectSame(loaded.diagnostics.reported, [
+        expectSame(loaded.diagnostics.map { $0.shown(under: "content") }.reported, [
             Reported(.badEncoding, .warning, Diagnostics.SourceLocation(file: "content/pages/latin.md", line: 5, column: 4),
                      "body is not valid UTF-8: byte 0xE9 on line 5 is shown as U+FFFD (and 1 more bad byte)"),
         ])
@@ -59,7 +59,7 @@ import Testing
         handbook.setBytes("pages/latin.md", Array("---\nname: Caf".utf8) + [0xE9] + Array("\n---\nBody.\n".utf8))
         let path = try handbook.write()
         let loaded = try HandbookLoader.load(path: path, displayRoot: "content")
-        expectSame(loaded.diagnostics.reported, [
+        expectSame(loaded.diagnostics.map { $0.shown(under: "content") }.reported, [
             Reported(.yamlSyntax, .error, Diagnostics.SourceLocation(file: "content/pages/latin.md", line: 2, column: 10),
                      "file is not valid UTF-8: byte 0xE9 on line 2"),
         ])

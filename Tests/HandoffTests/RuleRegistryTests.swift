@@ -24,7 +24,8 @@ import Testing
         }
         let loaded = try HandbookLoader.load(path: root.path, displayRoot: "content")
         let ordered = markers.sorted { MarkedText.markers.firstIndex(of: $0.0)! < MarkedText.markers.firstIndex(of: $1.0)! }
-        return (HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics), ordered.map { ($0.1, $0.2, $0.3) })
+        return (HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics).map { $0.shown(under: "content") },
+                ordered.map { ($0.1, $0.2, $0.3) })
     }
 
     @Test(arguments: descriptors.map(\.rule.rawValue))

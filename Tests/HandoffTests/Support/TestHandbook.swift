@@ -108,7 +108,7 @@ struct TestHandbook {
         let path = try write()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let loaded = try HandbookLoader.load(path: path, displayRoot: "content", limits: limits)
-        return HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
+        return HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics).map { $0.shown(under: "content") }
     }
 }
 
