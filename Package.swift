@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "CSystemShims"),
         .target(name: "Diagnostics"),
         .target(name: "HandbookModel", dependencies: ["Diagnostics"]),
-        .target(name: "Markup", dependencies: ["CCmarkGFM", "CGumbo"]),
+        .target(name: "Markup", dependencies: ["CCmarkGFM", "CGumbo", "Diagnostics"]),
         .target(
             name: "HandbookSource",
             dependencies: ["CLibYAML", "Diagnostics", "HandbookModel", "Markup"]

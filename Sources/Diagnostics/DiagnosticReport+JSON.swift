@@ -2,20 +2,35 @@ extension DiagnosticReport {
     /// The object of FORMAT.md: `{"diagnostics": [...], "errors": n,
     /// "warnings": n, "files": n}`, one diagnostic per line.
     public func json() -> String {
-        var out = "{\"diagnostics\": ["
-        for (index, d) in diagnostics.enumerated() {
-            out += index == 0 ? "\n  " : ",\n  "
-            out += Self.jsonObject(for: d)
-        }
-        out += diagnostics.isEmpty ? "]" : "\n]"
-        out += ", \"errors\": \(errors), \"warnings\": \(warnings), \"files\": \(files)}\n"
-        return out
+        JSON.encode(Model(diagnostics: diagnostics.map(DiagnosticJSON.init), errors: errors, warnings: warnings, files: files),
+                    expandedDepth: 1)
     }
 
-    public static func jsonObject(for d: Diagnostic) -> String {
-        let notes = d.notes.map { JSONString.quote($0.message) }.joined(separator: ", ")
-        return "{\"rule\": \(JSONString.quote(d.rule.rawValue)), \"severity\": \(JSONString.quote(d.severity.rawValue)), "
-            + "\"file\": \(JSONString.quote(d.location.file)), \"line\": \(d.location.line), \"column\": \(d.location.column), "
-            + "\"message\": \(JSONString.quote(d.message)), \"notes\": [\(notes)]}"
+    struct Model: Encodable {
+        var diagnostics: [DiagnosticJSON]
+        var errors: Int
+        var warnings: Int
+        var files: Int
+    }
+}
+
+/// One diagnostic as `check --format json` and `diff --format json` print it.
+public struct DiagnosticJSON: Encodable {
+    var rule: String
+    var severity: String
+    var file: String
+    var line: Int
+    var column: Int
+    var message: String
+    var notes: [String]
+
+    public init(_ d: Diagnostic) {
+        rule = d.rule.rawValue
+        severity = d.severity.rawValue
+        file = d.location.file
+        line = d.location.line
+        column = d.location.column
+        message = d.message
+        notes = d.notes.map(\.message)
     }
 }

@@ -4,73 +4,96 @@ extension DiagnosticReport {
     /// (relative to the working folder) relative to the repository root.
     /// `rules` is every rule, in the registry's order.
     public func sarif(toolVersion: String, uriPrefix: String, rules: [RuleDescriptor]) -> String {
-        let q = JSONString.quote
-        var out = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
-        out += "      \"tool\": {\n        \"driver\": {\n          \"name\": \"handoff\",\n          \"version\": \(q(toolVersion)),\n"
-        out += "          \"rules\": ["
-        for (index, descriptor) in rules.enumerated() {
-            let rule = descriptor.rule
-            out += index == 0 ? "\n" : ",\n"
-            out += "            {\"id\": \(q(rule.rawValue)), \"name\": \(q(Self.sarifName(rule))), "
-            out += "\"shortDescription\": {\"text\": \(q(rule.summary))}, "
-            out += "\"fullDescription\": {\"text\": \(q(rule.summary))}, "
-            out += "\"defaultConfiguration\": {\"level\": \(q(rule.defaultSeverity.rawValue))}, "
-            out += "\"help\": {\"text\": \(q(descriptor.help))}}"
-        }
-        out += "\n          ]\n        }\n      },\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
-        for (index, d) in diagnostics.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            let ruleIndex = rules.firstIndex { $0.rule == d.rule } ?? 0
+        let driver = SARIF.Driver(
+            name: "handoff", version: toolVersion,
+            rules: rules.map { descriptor in
+                let rule = descriptor.rule
+                return SARIF.Rule(
+                    id: rule.rawValue, name: Self.sarifName(rule),
+                    shortDescription: .init(text: rule.summary), fullDescription: .init(text: rule.summary),
+                    defaultConfiguration: .init(level: rule.defaultSeverity.rawValue), help: .init(text: descriptor.help))
+            })
+        let results = diagnostics.map { d in
             var message = d.message
             for note in d.notes { message += "\nnote: " + note.message + (note.location.map { " (\($0))" } ?? "") }
-            out += "        {\"ruleId\": \(q(d.rule.rawValue)), \"ruleIndex\": \(ruleIndex), \"level\": \(q(d.severity.rawValue)), "
-            out += "\"message\": {\"text\": \(q(message))}, "
-            out += "\"locations\": [\(Self.sarifLocation(d.location, prefix: uriPrefix))]"
             let related = d.notes.compactMap { note in note.location.map { (note.message, $0) } }
-            if !related.isEmpty {
-                out += ", \"relatedLocations\": ["
-                out += related.enumerated().map { offset, item in
-                    let location = Self.sarifLocation(item.1, prefix: uriPrefix)
-                    return String(location.dropLast()) + ", \"id\": \(offset + 1), \"message\": {\"text\": \(q(item.0))}}"
-                }.joined(separator: ", ")
-                out += "]"
-            }
-            out += "}"
+            return SARIF.Result(
+                ruleId: d.rule.rawValue, ruleIndex: rules.firstIndex { $0.rule == d.rule } ?? 0,
+                level: d.severity.rawValue, message: .init(text: message),
+                locations: [Self.sarifLocation(d.location, prefix: uriPrefix, id: nil, message: nil)],
+                relatedLocations: related.isEmpty ? nil : related.enumerated().map { offset, item in
+                    Self.sarifLocation(item.1, prefix: uriPrefix, id: offset + 1, message: .init(text: item.0))
+                })
         }
-        out += diagnostics.isEmpty ? "]\n" : "\n      ]\n"
-        out += "    }\n  ]\n}\n"
-        return out
+        let log = SARIF.Log(runs: [SARIF.Run(tool: .init(driver: driver), results: results)])
+        return JSON.encode(log, expandedDepth: 5)
     }
 
-    static func sarifLocation(_ location: SourceLocation, prefix: String) -> String {
-        let uri: String
-        if location.file.hasPrefix("/") {
-            uri = "file://" + percentEncoded(location.file)
-        } else {
-            uri = percentEncoded(prefix.isEmpty ? location.file : prefix + "/" + location.file)
-        }
-        return "{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(JSONString.quote(uri))}, "
-            + "\"region\": {\"startLine\": \(location.line), \"startColumn\": \(location.column)}}}"
+    static func sarifLocation(_ location: SourceLocation, prefix: String, id: Int?, message: SARIF.Message?) -> SARIF.Location {
+        let path = PercentEncoding.pathCharacters
+        let uri = location.file.hasPrefix("/")
+            ? "file://" + PercentEncoding.encode(location.file, keeping: path)
+            : PercentEncoding.encode(prefix.isEmpty ? location.file : prefix + "/" + location.file, keeping: path)
+        return SARIF.Location(
+            physicalLocation: .init(artifactLocation: .init(uri: uri), region: .init(startLine: location.line, startColumn: location.column)),
+            id: id, message: message)
     }
 
     /// `orphaned-context-in` → `OrphanedContextIn`
     static func sarifName(_ rule: RuleID) -> String {
         rule.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
+}
 
-    /// Percent-encodes what may not stand in a URI path.
-    static func percentEncoded(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            let c = Unicode.Scalar(byte)
-            let unreserved = ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
-                || "-._~/".unicodeScalars.contains(c)
-            if unreserved {
-                out.unicodeScalars.append(c)
-            } else {
-                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return out
+/// The part of SARIF 2.1.0 that `handoff` writes, in the schema's key order.
+enum SARIF {
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+    }
+    struct Run: Encodable {
+        var tool: Tool
+        var columnKind = "unicodeCodePoints"
+        var results: [Result]
+    }
+    struct Tool: Encodable { var driver: Driver }
+    struct Driver: Encodable {
+        var name: String
+        var version: String
+        var rules: [Rule]
+    }
+    struct Rule: Encodable {
+        var id: String
+        var name: String
+        var shortDescription: Message
+        var fullDescription: Message
+        var defaultConfiguration: Configuration
+        var help: Message
+    }
+    struct Configuration: Encodable { var level: String }
+    struct Message: Encodable { var text: String }
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int
+        var level: String
+        var message: Message
+        var locations: [Location]
+        var relatedLocations: [Location]?
+    }
+    struct Location: Encodable {
+        var physicalLocation: PhysicalLocation
+        var id: Int?
+        var message: Message?
+    }
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+    struct ArtifactLocation: Encodable { var uri: String }
+    struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
     }
 }

@@ -91,6 +91,12 @@ public struct RuleExample: Sendable {
         return parts[0] + replacement + parts[1]
     }
 
+    /// The base's `roles/pm.md` with `agents:` (a YAML list, its items
+    /// indented two spaces) after its flows: how agent rules show an agent.
+    public static func pm(agents: String) -> String {
+        base("roles/pm.md", replacing: "    to: [eng]", with: "    to: [eng]\nagents:\n" + agents)
+    }
+
     /// The example's files: the base with this example's changes.
     public var handbook: [String: String] {
         var out = Self.base

@@ -4,38 +4,110 @@ import HandbookModel
 extension HandbookDiff {
     /// The same content as `markdown()`, as data.
     public func json() -> String {
-        let q = JSONString.quote
-        func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
-        func entity(_ e: Entity) -> String { "{\"id\": \(q(e.id)), \"name\": \(q(e.name))}" }
-        func flow(_ f: Flow) -> String { "{\"producer\": \(q(f.producer)), \"context\": \(q(f.context)), \"consumer\": \(q(f.consumer))}" }
-        func value(_ v: ValueChange) -> String { "{\"field\": \(q(v.field)), \"from\": \(q(v.from)), \"to\": \(q(v.to))}" }
+        JSON.encode(Model(self), expandedDepth: 2)
+    }
 
-        var out = "{\"changed\": \(!isEmpty),\n"
-        out += " \"entities\": {"
-        out += entities.map { c in
-            "\(q(c.kind.rawValue)): {\"added\": \(list(c.added.map(entity))), \"removed\": \(list(c.removed.map(entity))), "
-                + "\"renamed\": \(list(c.renamed.map { "{\"from\": \(q($0.from)), \"to\": \(q($0.to)), \"name\": \(q($0.name)), \"fields\": \(list($0.fields.map(q)))}" })), "
-                + "\"changed\": \(list(c.changed.map { "{\"id\": \(q($0.id)), \"name\": \(q($0.name)), \"fields\": \(list($0.fields.map(q)))}" }))}"
-        }.joined(separator: ",\n  ")
-        out += "},\n"
-        out += " \"engagement\": " + list(engagement.map {
-            "{\"role\": \(q($0.role)), \"stage\": \(q($0.stage)), \"from\": \($0.from.map { q($0.rawValue) } ?? "null"), \"to\": \($0.to.map { q($0.rawValue) } ?? "null")}"
-        }) + ",\n"
-        out += " \"flows\": {\"added\": \(list(flowsAdded.map(flow))), \"removed\": \(list(flowsRemoved.map(flow))), "
-        out += "\"unpartnered\": \(list(unpartnered.map { "{\"flow\": \(flow($0.flow)), \"problem\": \(q($0.problem.rawValue))}" }))},\n"
-        out += " \"contracts\": " + list(contracts.map { c in
-            "{\"id\": \(q(c.id)), \"name\": \(q(c.name)), \"gates\": {\"added\": \(list(c.gatesAdded.map(q))), \"removed\": \(list(c.gatesRemoved.map(q))), "
-                + "\"reworded\": \(list(c.gatesReworded.map { "{\"from\": \(q($0.from)), \"to\": \(q($0.to))}" }))}, "
-                + "\"carries\": {\"added\": \(list(c.carriesAdded.map(q))), \"removed\": \(list(c.carriesRemoved.map(q)))}, "
-                + "\"values\": \(list(c.values.map(value)))}"
-        }) + ",\n"
-        out += " \"agents\": " + list(agents.map { a in
-            "{\"role\": \(q(a.role)), \"name\": \(q(a.name)), \"change\": \(q(a.kind.rawValue)), \"access\": \(q(a.access)), "
-                + "\"becomes_write\": \(a.becomesWrite), \"values\": \(list(a.values.map(value)))}"
-        }) + ",\n"
-        out += " \"diagnostics\": {\"introduced\": \(list(introduced.map(DiagnosticReport.jsonObject))), "
-        out += "\"resolved\": \(list(resolved.map(DiagnosticReport.jsonObject)))},\n"
-        out += " \"new_errors\": \(introducedErrors), \"new_warnings\": \(introducedWarnings)}\n"
-        return out
+    /// `diff --format json`, in this key order.
+    struct Model: Encodable {
+        struct Kind: Encodable {
+            var added: [Entity]
+            var removed: [Entity]
+            var renamed: [Rename]
+            var changed: [Change]
+        }
+        struct Cell: Encodable {
+            var role: String
+            var stage: String
+            var from: String?
+            var to: String?
+            enum CodingKeys: String, CodingKey { case role, stage, from, to }
+
+            func encode(to encoder: any Encoder) throws {
+                // `null` for a cell that was or becomes not engaged.
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(role, forKey: .role)
+                try c.encode(stage, forKey: .stage)
+                try c.encode(from, forKey: .from)
+                try c.encode(to, forKey: .to)
+            }
+        }
+        struct Flows: Encodable {
+            var added: [Flow]
+            var removed: [Flow]
+            var unpartnered: [Unpartnered]
+        }
+        struct Gates: Encodable {
+            var added: [String]
+            var removed: [String]
+            var reworded: [Reworded]
+        }
+        struct AddedRemoved: Encodable {
+            var added: [String]
+            var removed: [String]
+        }
+        struct Contract: Encodable {
+            var id: String
+            var name: String
+            var gates: Gates
+            var carries: AddedRemoved
+            var values: [ValueChange]
+        }
+        struct Agent: Encodable {
+            var role: String
+            var name: String
+            var change: String
+            var access: String
+            var becomes_write: Bool
+            var values: [ValueChange]
+        }
+        struct Diagnostics: Encodable {
+            var introduced: [DiagnosticJSON]
+            var resolved: [DiagnosticJSON]
+        }
+        /// Entity kinds in the diff's order, as `"roles": {...}` members.
+        struct Kinds: Encodable {
+            var kinds: [(String, Kind)]
+            struct Key: CodingKey {
+                var stringValue: String
+                var intValue: Int? { nil }
+                init(stringValue: String) { self.stringValue = stringValue }
+                init?(intValue: Int) { nil }
+            }
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: Key.self)
+                for (name, kind) in kinds { try c.encode(kind, forKey: Key(stringValue: name)) }
+            }
+        }
+
+        var changed: Bool
+        var entities: Kinds
+        var engagement: [Cell]
+        var flows: Flows
+        var contracts: [Contract]
+        var agents: [Agent]
+        var diagnostics: Diagnostics
+        var new_errors: Int
+        var new_warnings: Int
+
+        init(_ diff: HandbookDiff) {
+            changed = !diff.isEmpty
+            entities = Kinds(kinds: diff.entities.map {
+                ($0.kind.rawValue, Kind(added: $0.added, removed: $0.removed, renamed: $0.renamed, changed: $0.changed))
+            })
+            engagement = diff.engagement.map { Cell(role: $0.role, stage: $0.stage, from: $0.from?.rawValue, to: $0.to?.rawValue) }
+            flows = Flows(added: diff.flowsAdded, removed: diff.flowsRemoved, unpartnered: diff.unpartnered)
+            contracts = diff.contracts.map {
+                Contract(id: $0.id, name: $0.name,
+                         gates: Gates(added: $0.gatesAdded, removed: $0.gatesRemoved, reworded: $0.gatesReworded),
+                         carries: AddedRemoved(added: $0.carriesAdded, removed: $0.carriesRemoved), values: $0.values)
+            }
+            agents = diff.agents.map {
+                Agent(role: $0.role, name: $0.name, change: $0.kind.rawValue, access: $0.access,
+                      becomes_write: $0.becomesWrite, values: $0.values)
+            }
+            diagnostics = Diagnostics(introduced: diff.introduced.map(DiagnosticJSON.init), resolved: diff.resolved.map(DiagnosticJSON.init))
+            new_errors = diff.introducedErrors
+            new_warnings = diff.introducedWarnings
+        }
     }
 }

@@ -7,12 +7,12 @@ import HandbookModel
 /// resolved. Printed as a pull-request comment (`markdown()`) or as data
 /// (`json()`).
 public struct HandbookDiff: Sendable {
-    public struct Entity: Sendable, Equatable {
+    public struct Entity: Sendable, Equatable, Encodable {
         public var id: String
         public var name: String
     }
 
-    public struct Rename: Sendable, Equatable {
+    public struct Rename: Sendable, Equatable, Encodable {
         public var from: String
         public var to: String
         public var name: String
@@ -20,7 +20,7 @@ public struct HandbookDiff: Sendable {
         public var fields: [String]
     }
 
-    public struct Change: Sendable, Equatable {
+    public struct Change: Sendable, Equatable, Encodable {
         public var id: String
         public var name: String
         public var fields: [String]
@@ -45,7 +45,7 @@ public struct HandbookDiff: Sendable {
         public var to: Engagement?
     }
 
-    public struct Flow: Sendable, Hashable, Comparable {
+    public struct Flow: Sendable, Hashable, Comparable, Encodable {
         public var producer: String
         public var context: String
         public var consumer: String
@@ -55,13 +55,13 @@ public struct HandbookDiff: Sendable {
         }
     }
 
-    public struct Unpartnered: Sendable, Equatable {
+    public struct Unpartnered: Sendable, Equatable, Encodable {
         public var flow: Flow
         public var problem: FlowProblem
     }
 
     /// What a flow declared by one side only lacks.
-    public enum FlowProblem: String, Sendable, Equatable {
+    public enum FlowProblem: String, Sendable, Equatable, Encodable {
         /// The consumer does not take it in.
         case notConsumed = "not-consumed"
         /// The producer does not send it.
@@ -84,12 +84,12 @@ public struct HandbookDiff: Sendable {
         case records([[String]])
     }
 
-    public struct Reworded: Sendable, Equatable {
+    public struct Reworded: Sendable, Equatable, Encodable {
         public var from: String
         public var to: String
     }
 
-    public struct ValueChange: Sendable, Equatable {
+    public struct ValueChange: Sendable, Equatable, Encodable {
         public var field: String
         public var from: String
         public var to: String

@@ -56,6 +56,16 @@ struct Fields {
         }
     }
 
+    /// A list entry's fields (a context flow, an agent, a workflow): nil, with
+    /// an invalid-value diagnostic, when the entry is null or not a mapping.
+    static func entry(_ node: YAMLNode, known: [String], log: DiagnosticLog, what: String, owner: String? = nil) -> Fields? {
+        if node.isNull {
+            log.add(.invalidValue, "\(what) must be a mapping of fields, not null", at: node)
+            return nil
+        }
+        return Fields(node, known: known, log: log, what: what, owner: owner)
+    }
+
     func pair(_ key: String) -> YAMLPair? { byKey[key] }
 
     /// The value of `key` unless absent or null.

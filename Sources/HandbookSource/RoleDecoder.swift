@@ -61,9 +61,7 @@ enum RoleDecoder {
         let log = fields.log
         role.contextInKey = fields.pair("context_in").map { log.location($0.key) }
         for item in items {
-            guard let entry = Fields(item, known: contextInFields, log: log, what: "a context_in entry", owner: "context_in"),
-                  !item.isNull else {
-                if item.isNull { log.add(.invalidValue, "a context_in entry must be a mapping, not null", at: item) }
+            guard let entry = Fields.entry(item, known: contextInFields, log: log, what: "a context_in entry", owner: "context_in") else {
                 role.contextInIsComplete = false
                 continue
             }
@@ -82,9 +80,7 @@ enum RoleDecoder {
         guard let items = fields.list("context_out") else { return }
         let log = fields.log
         for item in items {
-            guard let entry = Fields(item, known: contextOutFields, log: log, what: "a context_out entry", owner: "context_out"),
-                  !item.isNull else {
-                if item.isNull { log.add(.invalidValue, "a context_out entry must be a mapping, not null", at: item) }
+            guard let entry = Fields.entry(item, known: contextOutFields, log: log, what: "a context_out entry", owner: "context_out") else {
                 role.contextOutIsComplete = false
                 continue
             }
@@ -103,9 +99,7 @@ enum RoleDecoder {
 
     static func decodeAgent(_ node: YAMLNode, log: DiagnosticLog) -> Agent? {
         let name = node.stringField("name")
-        guard !node.isNull, let fields = Fields(node, known: agentFields, log: log, what: "an agent",
-                                                 owner: name.map { "agent '\($0)'" }) else {
-            if node.isNull { log.add(.invalidValue, "an agent must be a mapping of fields, not null", at: node) }
+        guard let fields = Fields.entry(node, known: agentFields, log: log, what: "an agent", owner: name.map { "agent '\($0)'" }) else {
             return nil
         }
         var agent = Agent(location: log.location(node), name: fields.text("name", required: true) ?? "")
@@ -134,9 +128,7 @@ enum RoleDecoder {
 
     static func decodeWorkflow(_ node: YAMLNode, log: DiagnosticLog) -> Workflow? {
         let name = node.stringField("name")
-        guard !node.isNull, let fields = Fields(node, known: workflowFields, log: log, what: "a workflow",
-                                                 owner: name.map { "workflow '\($0)'" }) else {
-            if node.isNull { log.add(.invalidValue, "a workflow must be a mapping of fields, not null", at: node) }
+        guard let fields = Fields.entry(node, known: workflowFields, log: log, what: "a workflow", owner: name.map { "workflow '\($0)'" }) else {
             return nil
         }
         let workflowName = fields.text("name", required: true) ?? ""

@@ -1,3 +1,4 @@
+import Diagnostics
 /// Renders a Markdown body to HTML for the site.
 ///
 /// - Raw HTML is sanitized (`HTMLSanitizer`) or, under `raw_html: drop`, removed.
@@ -61,15 +62,6 @@ public enum HTMLText {
 
     /// Percent-encodes what may not stand in a URL fragment.
     public static func escapeURLFragment(_ s: String) -> String {
-        var out = ""
-        for byte in s.utf8 {
-            let c = Unicode.Scalar(byte)
-            if (byte < 0x80 && (c.properties.isAlphabetic || ("0"..."9").contains(c))) || c == "-" || c == "_" || c == "." {
-                out.unicodeScalars.append(c)
-            } else {
-                out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return out
+        PercentEncoding.encode(s, keeping: PercentEncoding.fragmentCharacters)
     }
 }

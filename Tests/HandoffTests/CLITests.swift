@@ -36,10 +36,15 @@ import Testing
         let run = try Run(["check", "--content", "content", "--format", "json"], in: Paths.fixtures.appendingPathComponent("invalid/format-diagnostics-example"))
         #expect(run.status == 1)
         #expect(run.stdout == """
-            {"diagnostics": [
-              {"rule": "vague-gate", "severity": "warning", "file": "content/contracts/brief.md", "line": 13, "column": 5, "message": "gate 'Provide good context' states a preference, not a checkable constraint", "notes": []},
-              {"rule": "orphaned-context-in", "severity": "error", "file": "content/roles/engineer.md", "line": 6, "column": 14, "message": "'technical-constraint' is consumed from 'architect', but architect produces no such context", "notes": ["did you mean 'technical-constraints'?"]}
-            ], "errors": 1, "warnings": 1, "files": 13}
+            {
+              "diagnostics": [
+                {"rule": "vague-gate", "severity": "warning", "file": "content/contracts/brief.md", "line": 13, "column": 5, "message": "gate 'Provide good context' states a preference, not a checkable constraint", "notes": []},
+                {"rule": "orphaned-context-in", "severity": "error", "file": "content/roles/engineer.md", "line": 6, "column": 14, "message": "'technical-constraint' is consumed from 'architect', but architect produces no such context", "notes": ["did you mean 'technical-constraints'?"]}
+              ],
+              "errors": 1,
+              "warnings": 1,
+              "files": 13
+            }
 
             """)
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
@@ -50,7 +55,7 @@ import Testing
     @Test func jsonForACleanHandbook() throws {
         let run = try Run(["check", "--format", "json"])
         #expect(run.status == 0)
-        #expect(run.stdout == "{\"diagnostics\": [], \"errors\": 0, \"warnings\": 0, \"files\": 29}\n")
+        #expect(run.stdout == "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"files\": 29\n}\n")
     }
 
     @Test func githubFormatEscapesPropertiesAndMessages() throws {

@@ -97,7 +97,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout == "No changes to the handbook.\n")
         let json = try Run(["diff", "HEAD", "--format", "json"], in: repo.url)
-        #expect(json.stdout.hasPrefix("{\"changed\": false,"))
+        #expect(json.stdout.hasPrefix("{\n  \"changed\": false,\n"))
     }
 
     @Test func aRevisionThatDoesNotExistExitsTwo() throws {

@@ -14,10 +14,7 @@ struct AgentWithoutGuardrailsRule: HandbookRule {
         help: "Every agent needs oversight (who checks its work) and blast_radius (what it can touch).",
         triggering: [
             RuleExample([
-                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
-                        with: """
-                            to: [eng]
-                        agents:
+                "roles/pm.md": RuleExample.pm(agents: """
                           - 1️⃣name: Feedback Analyzer
                             input: Support tickets
                             output: A weekly pattern report
@@ -27,10 +24,7 @@ struct AgentWithoutGuardrailsRule: HandbookRule {
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
-                        with: """
-                            to: [eng]
-                        agents:
+                "roles/pm.md": RuleExample.pm(agents: """
                           - name: Feedback Analyzer
                             input: Support tickets
                             output: A weekly pattern report

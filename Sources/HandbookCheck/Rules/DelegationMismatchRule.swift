@@ -14,10 +14,7 @@ struct DelegationMismatchRule: HandbookRule {
         help: "Delegate only work with high error tolerance, a single tool and independent pieces; otherwise use delegation: coordinate.",
         triggering: [
             RuleExample([
-                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
-                        with: """
-                            to: [eng]
-                        agents:
+                "roles/pm.md": RuleExample.pm(agents: """
                           - name: Pricing Drafter
                             input: Competitor prices
                             output: Draft price changes
@@ -30,10 +27,7 @@ struct DelegationMismatchRule: HandbookRule {
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
-                        with: """
-                            to: [eng]
-                        agents:
+                "roles/pm.md": RuleExample.pm(agents: """
                           - name: Pricing Drafter
                             input: Competitor prices
                             output: Draft price changes

@@ -13,10 +13,7 @@ struct UnguardedWriteAgentRule: HandbookRule {
         help: "An agent with access: write needs confirmation (how destructive actions are confirmed) and staging (where mutations run first).",
         triggering: [
             RuleExample([
-                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
-                        with: """
-                            to: [eng]
-                        agents:
+                "roles/pm.md": RuleExample.pm(agents: """
                           - 1️⃣name: Ticket Triager
                             input: New tickets
                             output: Labels on tickets
@@ -29,10 +26,7 @@ struct UnguardedWriteAgentRule: HandbookRule {
         ],
         nonTriggering: [
             RuleExample([
-                "roles/pm.md": RuleExample.base("roles/pm.md", replacing: "    to: [eng]",
-                        with: """
-                            to: [eng]
-                        agents:
+                "roles/pm.md": RuleExample.pm(agents: """
                           - name: Ticket Triager
                             input: New tickets
                             output: Labels on tickets

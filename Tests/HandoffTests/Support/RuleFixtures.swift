@@ -3,20 +3,7 @@ import Testing
 
 /// Role files the rule tests patch.
 enum RuleFixtures {
-    static let engWithFlows = """
-        ---
-        name: Engineer
-        purpose: Build.
-        engagement:
-          decide: support
-        context_in:
-          - context: brief
-            from: pm
-        context_out:
-          - context: estimate
-            to: [pm]
-        ---
-        """
+    static let engWithFlows = TestHandbook.base["roles/eng.md"]!
 
     static func pm(agents: String) -> String {
         TestHandbook.base["roles/pm.md"]!.patched("---\n# PM", with: "agents:\n\(agents)---\n# PM")

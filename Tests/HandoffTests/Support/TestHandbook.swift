@@ -9,61 +9,18 @@ import Testing
 /// carry `1️⃣` markers; `check()` returns the diagnostics and `at(_:)` the
 /// location a marker stood at (paths shown as `content/...`).
 struct TestHandbook {
-    static let base: [String: String] = [
-        "handbook.yaml": """
-            title: Test Handbook
-            lifecycle: [discover, decide]
-            external:
-              leadership: Leadership
-            """,
-        "stages/discover.md": "---\nname: Discover\nquestion: What?\noutput: A brief.\n---\nBody.\n",
-        "stages/decide.md": "---\nname: Decide\nquestion: Which?\noutput: A pitch.\n---\n",
-        "roles/pm.md": """
-            ---
-            name: PM
-            purpose: Pick problems.
-            engagement:
-              discover: lead
-              decide: lead
-            context_in:
-              - context: strategy
-                from: leadership
-              - context: estimate
-                from: eng
-            context_out:
-              - context: brief
-                to: [eng]
-            ---
-            # PM
-
-            ## How we work
-            """,
-        "roles/eng.md": """
-            ---
-            name: Engineer
-            purpose: Build.
-            engagement:
-              decide: support
-            context_in:
-              - context: brief
-                from: pm
-            context_out:
-              - context: estimate
-                to: [pm]
-            ---
-            """,
-        "contracts/brief.md": """
-            ---
-            name: Brief Handoff
-            from: pm
-            to: eng
-            boundary: discover -> decide
-            carries: [brief]
-            gates:
-              - Brief cites 3 data points
-            ---
-            """,
-    ]
+    /// The rule examples' base handbook (`RuleExample.base`) with a title of
+    /// its own, short stage questions and bodies that tests link into.
+    static let base: [String: String] = {
+        var files = RuleExample.base
+        files["handbook.yaml"] = files["handbook.yaml"]!.replacingOccurrences(of: "Example Handbook", with: "Test Handbook")
+        files["stages/discover.md"] = "---\nname: Discover\nquestion: What?\noutput: A brief.\n---\nBody.\n"
+        files["stages/decide.md"] = "---\nname: Decide\nquestion: Which?\noutput: A pitch.\n---\n"
+        files["roles/pm.md"] = files["roles/pm.md"]!.replacingOccurrences(of: "Pick problems worth solving.", with: "Pick problems.")
+            + "\n# PM\n\n## How we work"
+        files["roles/eng.md"] = files["roles/eng.md"]!.replacingOccurrences(of: "Build what the plan promises.", with: "Build.")
+        return files
+    }()
 
     private(set) var files: [String: String]
     private var markers: [Character: (file: String, line: Int, column: Int)] = [:]
