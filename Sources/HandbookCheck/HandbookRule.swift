@@ -2,7 +2,7 @@ import Diagnostics
 import HandbookModel
 
 /// A rule with its description and examples (`RuleDescriptor`).
-protocol DescribedRule {
+protocol DescribedRule: SendableMetatype {
     static var descriptor: RuleDescriptor { get }
 }
 
