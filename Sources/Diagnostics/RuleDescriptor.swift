@@ -76,9 +76,34 @@ public struct RuleExample: Sendable {
             carries: [brief]
             gates:
               - Brief cites 3 data points
+            trigger:
+              acknowledge_within: 1d
             ---
             """,
     ]
+
+    /// A governed object (objects/brief.md) that passes every rule: the
+    /// governance rules' examples add it.
+    public static let governedObject = """
+        ---
+        name: Brief
+        definition: One problem brief, dated when the PM publishes it.
+        producer: pm
+        steward: pm
+        contract:
+          enforced_by: A schema check in CI
+        weekly_job:
+          when: Mondays, 15 minutes
+          tasks: [Review last week's briefs]
+        ---
+        """
+
+    /// `governedObject` with one passage replaced.
+    public static func governedObject(replacing target: String, with replacement: String) -> String {
+        let parts = governedObject.split(separator: target, maxSplits: 1, omittingEmptySubsequences: false)
+        precondition(parts.count == 2, "'\(target)' is not in the example governed object")
+        return parts[0] + replacement + parts[1]
+    }
 
     /// A file of the base handbook as it is.
     public static func base(_ path: String) -> String { base[path] ?? "" }

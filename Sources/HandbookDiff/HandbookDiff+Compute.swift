@@ -130,7 +130,8 @@ extension HandbookDiff {
         switch kind {
         case .stages:
             for s in h.stages.values {
-                out[s.id] = (s.name, ["name": .text(s.name), "question": .text(s.question), "output": .text(s.output), "body": .text(s.body.markdown)])
+                out[s.id] = (s.name, ["name": .text(s.name), "question": .text(s.question), "output": .text(s.output),
+                                      "timebox": .text(s.timebox?.words ?? ""), "body": .text(s.body.markdown)])
             }
         case .roles:
             for r in h.roles.values {
@@ -141,7 +142,9 @@ extension HandbookDiff {
                     "context_out": .records(r.contextOut.map { [$0.context.value, $0.cadence ?? "", $0.format ?? ""] + $0.to.map(\.value) }),
                     "agents": .records(r.agents.map { [$0.name, $0.input, $0.output, $0.oversight ?? "", $0.blastRadius ?? "", $0.access.rawValue,
                                                        $0.delegation?.value.rawValue ?? "", $0.confirmation ?? "", $0.staging ?? "",
-                                                       $0.errorTolerance?.rawValue ?? "", $0.toolSpan?.rawValue ?? "", $0.independence?.rawValue ?? ""] }),
+                                                       $0.errorTolerance?.rawValue ?? "", $0.toolSpan?.rawValue ?? "", $0.independence?.rawValue ?? "",
+                                                       $0.sourceOfTruth ?? "", $0.serviceLevel ?? "", $0.auditTrail ?? "",
+                                                       $0.reads.map(\.value).joined(separator: " "), $0.logs.map(\.rawValue).joined(separator: " ")] }),
                     "workflows": .records(r.workflows.map { [$0.name, $0.stage?.value ?? "", $0.trigger] + $0.steps }),
                     "body": .text(r.body.markdown),
                 ])
@@ -168,6 +171,20 @@ extension HandbookDiff {
         case .pages:
             for p in h.pages.values {
                 out[p.id] = (p.name, ["name": .text(p.name), "order": .text(p.order.map { "\($0)" } ?? ""), "body": .text(p.body.markdown)])
+            }
+        case .objects:
+            for o in h.objects.values {
+                out[o.id] = (o.name, [
+                    "name": .text(o.name), "definition": .text(o.definition),
+                    "producer": .text(o.producer?.value ?? ""), "steward": .text(o.steward?.value ?? ""),
+                    "consumers": .list(o.consumers.map(\.value)),
+                    "contract": .records(o.contract.map { c in
+                        [["enforced_by", c.enforcedBy ?? ""], ["freshness", c.freshness?.words ?? ""], ["completeness"] + c.completeness,
+                         ["cardinality", c.cardinality ?? ""], ["rules"] + c.rules]
+                    } ?? []),
+                    "weekly_job": .list(o.weeklyJob.map { [$0.when] + $0.tasks } ?? []),
+                    "body": .text(o.body.markdown),
+                ])
             }
         }
         return out

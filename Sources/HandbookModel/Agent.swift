@@ -22,6 +22,38 @@ public struct Agent: Sendable {
     public var independence: Independence?
     public var confirmation: String?
     public var staging: String?
+    /// The Winter-Tear test's three names (nil when absent or empty).
+    public var sourceOfTruth: String?
+    public var serviceLevel: String?
+    public var auditTrail: String?
+    /// `reads:` governed object ids.
+    public var reads: [Located<String>] = []
+    /// Where the `reads` value stands (uninstrumented-agent points here).
+    public var readsLocation: SourceLocation?
+    /// `logs:` what each run records.
+    public var logs: [RunLog] = []
+    /// An entry of `logs` was reported invalid (so uninstrumented-agent stays quiet).
+    public var logsReported = false
+
+    /// What an agent may record on each run (`logs:`).
+    public enum RunLog: String, Sendable, CaseIterable {
+        case contractVersion = "contract-version", freshness, inputHash = "input-hash"
+    }
+
+    /// The Winter-Tear test: an agent whose owner can name its source of
+    /// truth, service level and audit trail is a specialist; otherwise a copilot.
+    public enum WinterTearClass: String, Sendable { case specialist, copilot }
+
+    /// The test's fields this agent does not name, in FORMAT.md's order.
+    public var winterTearMissing: [String] {
+        [("source_of_truth", sourceOfTruth), ("service_level", serviceLevel), ("audit_trail", auditTrail)]
+            .filter { $0.1 == nil }.map { $0.0 }
+    }
+
+    public var winterTearClass: WinterTearClass { winterTearMissing.isEmpty ? .specialist : .copilot }
+
+    /// The three run logs governance asks for that `logs` lacks.
+    public var missingLogs: [RunLog] { RunLog.allCases.filter { !logs.contains($0) } }
 
     public init(location: SourceLocation, name: String, input: String = "", output: String = "",
                 oversight: String? = nil, blastRadius: String? = nil, access: Access = .read,

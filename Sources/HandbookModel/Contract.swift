@@ -71,6 +71,12 @@ public struct Contract: Sendable {
     public var gatesWereInvalid = false
     public var acknowledgeWithin: Duration?
     public var nextStageWithin: Duration?
+    /// `trigger.acknowledge_within` is written, valid or not (an invalid one
+    /// is reported, so the contract does not also count as untimed).
+    public var acknowledgeWithinWritten = false
+    /// A trigger duration (or `trigger` itself) was reported invalid: the
+    /// contract's timing is unknown rather than unbounded.
+    public var timingReported = false
     public var body: Body
 
     public init(id: String, file: String, location: SourceLocation, name: String = "",

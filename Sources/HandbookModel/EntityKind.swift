@@ -1,6 +1,6 @@
-/// The five content folders; each kind has its own id namespace.
+/// The content folders; each kind has its own id namespace.
 public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
-    case stages, roles, contexts, contracts, pages
+    case stages, roles, contexts, contracts, pages, objects
 
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -10,11 +10,12 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
     /// what the decoders accept and what `diff` compares (with the body).
     public var fields: [String] {
         switch self {
-        case .stages: ["name", "question", "output"]
+        case .stages: ["name", "question", "output", "timebox"]
         case .roles: ["name", "purpose", "engagement", "context_in", "context_out", "agents", "workflows"]
         case .contexts: ["name", "description"]
         case .contracts: ["name", "from", "to", "boundary", "carries", "required", "gates", "trigger"]
         case .pages: ["name", "order"]
+        case .objects: ["name", "definition", "producer", "steward", "consumers", "contract", "weekly_job"]
         }
     }
 
@@ -29,6 +30,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
         case .contexts: "context"
         case .contracts: "contract"
         case .pages: "page"
+        case .objects: "governed object"
         }
     }
 
@@ -41,6 +43,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
         case .contracts: ["carries", "required", "gates", "trigger"]
         case .contexts: ["producers", "consumers", "contracts"]
         case .pages: []
+        case .objects: ["contract", "weekly-job", "consumers", "agents"]
         }
     }
 

@@ -11,6 +11,9 @@ public struct Handbook: Sendable {
     public var contexts: [String: ContextDoc]
     public var contracts: [String: Contract]
     public var pages: [String: Page]
+    public var objects: [String: GovernedObject] = [:]
+    /// `objects/` exists: the governance layer (and its rules) is on.
+    public var hasObjectsFolder = false
     /// Ids whose file exists but failed to load, per kind.
     public var unreadable: [EntityKind: Set<String>]
     /// content-relative path ("roles/pm.md") → display path, for every file
@@ -49,6 +52,7 @@ public struct Handbook: Sendable {
         case .contexts: return contexts[id] != nil
         case .contracts: return contracts[id] != nil
         case .pages: return pages[id] != nil
+        case .objects: return objects[id] != nil
         }
     }
 
@@ -65,6 +69,7 @@ public struct Handbook: Sendable {
         out += contexts.values.map { (.contexts, $0.id, $0.body) }
         out += contracts.values.map { (.contracts, $0.id, $0.body) }
         out += pages.values.map { (.pages, $0.id, $0.body) }
+        out += objects.values.map { (.objects, $0.id, $0.body) }
         return out
     }
 
@@ -84,4 +89,5 @@ public struct Handbook: Sendable {
 
     public var sortedRoles: [Role] { roles.values.sorted { $0.id < $1.id } }
     public var sortedContracts: [Contract] { contracts.values.sorted { $0.id < $1.id } }
+    public var sortedObjects: [GovernedObject] { objects.values.sorted { $0.id < $1.id } }
 }

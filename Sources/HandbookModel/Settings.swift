@@ -28,6 +28,10 @@ public struct Settings: Sendable {
     public var severityLocations: [String: SourceLocation] = [:]
     /// `raw_html:` what bodies' raw HTML becomes.
     public var rawHTML: RawHTML = .sanitize
+    /// `cycle_budget:` the appetite for one lifecycle cycle.
+    public var cycleBudget: Located<Duration>?
+    /// `cycle_budget` was written but reported invalid.
+    public var cycleBudgetReported = false
 
     public enum RawHTML: String, Sendable, CaseIterable { case sanitize, drop }
 

@@ -7,9 +7,14 @@ public struct Stage: Sendable {
     public var name: String
     public var question: String
     public var output: String
+    /// `timebox:` the stage's appetite; nil when absent or invalid (reported).
+    public var timebox: Duration?
+    /// `timebox` was written but reported invalid.
+    public var timeboxReported = false
     public var body: Body
 
-    public init(id: String, file: String, name: String, question: String, output: String, body: Body) {
+    public init(id: String, file: String, name: String, question: String, output: String, timebox: Duration? = nil, body: Body) {
+        self.timebox = timebox
         self.id = id
         self.file = file
         self.name = name

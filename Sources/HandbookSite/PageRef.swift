@@ -4,7 +4,7 @@ import HandbookModel
 /// (FORMAT.md, "The built site").
 struct PageRef: Hashable, Comparable, Sendable {
     enum Kind: Int, Sendable, Comparable {
-        case index, stage, role, contract, context, page
+        case index, stage, role, contract, context, page, object
 
         static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -26,6 +26,7 @@ struct PageRef: Hashable, Comparable, Sendable {
         case .contracts: self.init(kind: .contract, id: id)
         case .contexts: self.init(kind: .context, id: id)
         case .pages: self.init(kind: .page, id: id)
+        case .objects: self.init(kind: .object, id: id)
         }
     }
 
@@ -38,6 +39,7 @@ struct PageRef: Hashable, Comparable, Sendable {
         case .contract: .contracts
         case .context: .contexts
         case .page: .pages
+        case .object: .objects
         }
     }
 
@@ -50,6 +52,7 @@ struct PageRef: Hashable, Comparable, Sendable {
         case .contract: "contracts/\(id).html"
         case .context: "contexts/\(id).html"
         case .page: "pages/\(id).html"
+        case .object: "objects/\(id).html"
         }
     }
 

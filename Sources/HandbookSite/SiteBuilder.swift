@@ -52,11 +52,12 @@ public struct SiteBuilder: Sendable {
         pages += graph.contracts.map { PageRef(.contracts, $0.id) }
         pages += graph.contextIDs.map { PageRef(.contexts, $0) }
         pages += graph.pages.map { PageRef(.pages, $0.id) }
+        pages += graph.objects.map { PageRef(.objects, $0.id) }
         return pages
     }
 
     public func build(into output: OutputFolder) throws -> Summary {
-        try output.makeFolders(["stages", "roles", "contracts", "contexts", "pages"])
+        try output.makeFolders(["stages", "roles", "contracts", "contexts", "pages"] + (graph.objects.isEmpty ? [] : ["objects"]))
         let pages = self.pages
         let failures = Trace.measure("render \(pages.count) pages") { pages.concurrentMap { page -> OutputFolder.Refusal? in
             do {
@@ -135,6 +136,9 @@ public struct SiteBuilder: Sendable {
         case .page:
             template = "page"
             content = theme.render(views.page(graph.handbook.pages[page.id]!), template: template)
+        case .object:
+            template = "object"
+            content = theme.render(views.object(graph.handbook.objects[page.id]!), template: template)
         }
         let title = graph.title(of: page)
         let layout = LayoutView(

@@ -14,6 +14,7 @@ struct SiteGraph: Sendable {
     let roles: [Role]
     let contracts: [Contract]
     let pages: [Page]
+    let objects: [GovernedObject]
     /// Every context referenced anywhere, or described in contexts/.
     private(set) var contextIDs: [String] = []
     private(set) var producers: [String: [Production]] = [:]
@@ -44,6 +45,7 @@ struct SiteGraph: Sendable {
             return a.name != b.name ? a.name < b.name : a.id < b.id
         }
         contracts = handbook.sortedContracts
+        objects = handbook.sortedObjects
         pages = handbook.pages.values.sorted { a, b in
             switch (a.order, b.order) {
             case let (x?, y?) where x != y: return x < y
@@ -97,6 +99,17 @@ struct SiteGraph: Sendable {
                 link(ref, to: .init(.stages, boundary.to))
             }
         }
+        for object in objects {
+            let ref = PageRef(.objects, object.id)
+            for end in [object.producer, object.steward].compactMap({ $0 }) + object.consumers where handbook.roles[end.value] != nil {
+                link(ref, to: .init(.roles, end.value))
+            }
+        }
+        for role in roles {
+            for agent in role.agents {
+                for id in agent.reads where handbook.objects[id.value] != nil { link(.init(.roles, role.id), to: .init(.objects, id.value)) }
+            }
+        }
         contextIDs = contexts.sorted()
         for (kind, id, body) in handbook.bodies {
             let source = PageRef(kind, id)
@@ -132,6 +145,7 @@ struct SiteGraph: Sendable {
         case .contract: handbook.contracts[page.id]?.name ?? page.id
         case .context: contextName(page.id)
         case .page: handbook.pages[page.id]?.name ?? page.id
+        case .object: handbook.objects[page.id]?.name ?? page.id
         }
     }
 

@@ -26,6 +26,11 @@ struct ViewFactory: Sendable {
         return ActorView(text: graph.actorName(id), href: "", hasPage: false, isExternal: id != ContextOut.everyone)
     }
 
+    /// A governed object's page; an id with no object links nowhere.
+    func objectLink(_ id: String, from page: PageRef) -> LinkView {
+        graph.handbook.objects[id] == nil ? LinkView(href: "", text: id) : link(PageRef(.objects, id), from: page)
+    }
+
     func contextLink(_ id: String, from page: PageRef) -> LinkView {
         link(PageRef(.contexts, id), from: page, text: graph.contextName(id))
     }
@@ -118,8 +123,18 @@ struct ViewFactory: Sendable {
                              access: agent.access.rawValue, isWrite: agent.access == .write,
                              delegation: agent.delegation?.value == .delegate ? "Delegated" : "Coordinated", traits: traits, hasTraits: !traits.isEmpty,
                              confirmation: agent.confirmation ?? "", hasConfirmation: agent.confirmation != nil,
-                             staging: agent.staging ?? "", hasStaging: agent.staging != nil)
+                             staging: agent.staging ?? "", hasStaging: agent.staging != nil,
+                             winterTear: agent.winterTearClass == .specialist ? "Specialist" : "Copilot",
+                             isSpecialist: agent.winterTearClass == .specialist,
+                             winterTearMissing: agent.winterTearMissing.isEmpty ? "" : "names no " + Self.list(agent.winterTearMissing).replacingOccurrences(of: " and ", with: " or "),
+                             sourceOfTruth: agent.sourceOfTruth ?? "", hasSourceOfTruth: agent.sourceOfTruth != nil,
+                             serviceLevel: agent.serviceLevel ?? "", hasServiceLevel: agent.serviceLevel != nil,
+                             auditTrail: agent.auditTrail ?? "", hasAuditTrail: agent.auditTrail != nil,
+                             reads: agent.reads.map { objectLink($0.value, from: page) }, hasReads: !agent.reads.isEmpty,
+                             logs: agent.logs.map(\.rawValue).joined(separator: ", "), hasLogs: !agent.logs.isEmpty)
         }
+        let stewards = graph.objects.filter { $0.steward?.value == role.id }.map { link(PageRef(.objects, $0.id), from: page) }
+        let produces = graph.objects.filter { $0.producer?.value == role.id }.map { link(PageRef(.objects, $0.id), from: page) }
         let workflows = role.workflows.map { workflow($0, of: role, from: page) }
         let backlinks = backlinks(of: page)
         return RoleView(name: role.name, purpose: role.purpose, engagement: engagement,
@@ -128,6 +143,8 @@ struct ViewFactory: Sendable {
                         contractsSent: sent, contractsReceived: received, hasContracts: !sent.isEmpty || !received.isEmpty,
                         hasContractsSent: !sent.isEmpty, hasContractsReceived: !received.isEmpty,
                         agents: agents, hasAgents: !agents.isEmpty, workflows: workflows, hasWorkflows: !workflows.isEmpty,
+                        stewards: stewards, hasStewards: !stewards.isEmpty, produces: produces, hasProduces: !produces.isEmpty,
+                        hasObjects: !stewards.isEmpty || !produces.isEmpty,
                         body: body(role.body, of: page, kind: .roles),
                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
@@ -148,6 +165,7 @@ struct ViewFactory: Sendable {
         let backlinks = backlinks(of: page)
         return StageView(name: stage.name, position: "Stage \(index + 1) of \(graph.stages.count)",
                          question: stage.question, output: stage.output,
+                         timebox: stage.timebox?.words ?? "", hasTimebox: stage.timebox != nil,
                          leads: leads, supports: supports, consults: consults,
                          hasLeads: !leads.isEmpty, hasSupports: !supports.isEmpty, hasConsults: !consults.isEmpty,
                          contractsLeaving: leaving, contractsEntering: entering,
@@ -204,6 +222,31 @@ struct ViewFactory: Sendable {
                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
+    func object(_ object: GovernedObject) -> ObjectView {
+        let page = PageRef(.objects, object.id)
+        let readers = graph.handbook.objectReaders.filter { pair in pair.agent.reads.contains { $0.value == object.id } }.map { pair in
+            ObjectReaderView(agent: pair.agent.name, role: link(PageRef(.roles, pair.role.id), from: page),
+                             logs: pair.agent.logs.isEmpty ? "nothing" : pair.agent.logs.map(\.rawValue).joined(separator: ", "),
+                             instrumented: pair.agent.missingLogs.isEmpty,
+                             missing: pair.agent.missingLogs.map(\.rawValue).joined(separator: ", "))
+        }
+        let contract = object.contract
+        let consumers = object.consumers.map { actor($0.value, from: page) }
+        let backlinks = backlinks(of: page)
+        return ObjectView(name: object.name, definition: object.definition,
+                          producer: actor(object.producer?.value ?? "", from: page), steward: actor(object.steward?.value ?? "", from: page),
+                          consumers: consumers, hasConsumers: !consumers.isEmpty,
+                          hasContract: contract != nil, isEnforced: object.isEnforced, enforcedBy: contract?.enforcedBy ?? "",
+                          freshness: contract?.freshness?.words ?? "", hasFreshness: contract?.freshness != nil,
+                          completeness: contract?.completeness ?? [], hasCompleteness: !(contract?.completeness.isEmpty ?? true),
+                          cardinality: contract?.cardinality ?? "", hasCardinality: contract?.cardinality != nil,
+                          rules: contract?.rules ?? [], hasRules: !(contract?.rules.isEmpty ?? true),
+                          hasWeeklyJob: object.weeklyJob != nil, weeklyWhen: object.weeklyJob?.when ?? "", weeklyTasks: object.weeklyJob?.tasks ?? [],
+                          readers: readers, hasReaders: !readers.isEmpty,
+                          body: body(object.body, of: page, kind: .objects),
+                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+    }
+
     func page(_ entity: Page) -> PageView {
         let page = PageRef(.pages, entity.id)
         let backlinks = backlinks(of: page)
@@ -239,6 +282,32 @@ struct ViewFactory: Sendable {
             return WarningView(location: "\(file):\(d.location.line):\(d.location.column)", message: d.message, rule: d.rule.rawValue)
         }
         let pages = graph.pages.map { SummaryView(href: page.href(to: PageRef(.pages, $0.id)), name: $0.name, detail: "", hasDetail: false) }
+        let timing = graph.handbook.timing
+        let timingRows = timing.parts.map { part -> TimingRowView in
+            let label = TimingSVG.label(part)
+            switch part.kind {
+            case let .stage(id):
+                return TimingRowView(part: graph.title(of: PageRef(.stages, id)), href: page.href(to: PageRef(.stages, id)), hasHref: true,
+                                     duration: part.hours == nil ? label : "timebox " + label, unbounded: part.hours == nil)
+            case let .boundary(from, to):
+                let single = part.contracts.count == 1 ? part.contracts[0] : nil
+                return TimingRowView(part: "\(graph.title(of: PageRef(.stages, from))) → \(graph.title(of: PageRef(.stages, to))) handoff",
+                                     href: single.map { page.href(to: PageRef(.contracts, $0)) } ?? "", hasHref: single != nil,
+                                     duration: part.hours == nil ? label : "budget " + label, unbounded: part.hours == nil)
+            }
+        }
+        let agents = graph.roles.flatMap(\.agents)
+        let specialists = agents.filter { $0.winterTearClass == .specialist }.count
+        let objects = graph.objects.map { SummaryView(href: page.href(to: PageRef(.objects, $0.id)), name: $0.name, detail: $0.definition, hasDetail: !$0.definition.isEmpty) }
+        let scorecard: [ScoreQuestionView] = !graph.handbook.hasObjectsFolder ? [] : graph.handbook.governanceScorecard.questions.enumerated().map { offset, question in
+            let evidence = question.evidence.map { item in
+                EvidenceView(href: page.href(to: PageRef(item.kind, item.id)), label: item.label, detail: item.detail, meets: item.meets)
+            }
+            let labels: [GovernanceScorecard.Status: String] = [.pass: "Pass", .partial: "Partial", .fail: "Fail", .question: "For the team"]
+            return ScoreQuestionView(number: offset + 1, text: question.text, status: question.status.rawValue,
+                                     statusLabel: labels[question.status]!, summary: question.summary,
+                                     evidence: evidence, hasEvidence: !evidence.isEmpty)
+        }
         return IndexView(
             title: settings.title, description: settings.description ?? "", hasDescription: settings.description != nil,
             heatmapSVG: HeatmapSVG(graph: graph, page: page).render(standalone: false),
@@ -256,7 +325,15 @@ struct ViewFactory: Sendable {
                 return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id), detail: detail, hasDetail: true)
             },
             pages: pages, hasPages: !pages.isEmpty,
-            warnings: warningViews, hasWarnings: !warningViews.isEmpty)
+            warnings: warningViews, hasWarnings: !warningViews.isEmpty,
+            timingSVG: graph.stages.isEmpty ? "" : TimingSVG(graph: graph, timing: timing, page: page).render(),
+            timingRows: timingRows, hasTiming: !graph.stages.isEmpty,
+            timingTotal: timing.totalHours.map { Duration.compact(hours: $0) } ?? "unbounded",
+            timingBudget: timing.budget.map { Duration.compact(hours: $0.value.hours) } ?? "", hasTimingBudget: timing.budget != nil,
+            overBudget: timing.isOverBudget,
+            hasAgents: !agents.isEmpty,
+            winterTearSummary: "\(counted(specialists, "specialist")) and \(counted(agents.count - specialists, "copilot"))",
+            objects: objects, hasObjects: graph.handbook.hasObjectsFolder, scorecard: scorecard)
     }
 
     /// Navigation groups longer than this show the current entry and a link
@@ -276,6 +353,7 @@ struct ViewFactory: Sendable {
             ("Roles", "roles", graph.roles.map { PageRef(.roles, $0.id) }),
             ("Contracts", "contracts", graph.contracts.map { PageRef(.contracts, $0.id) }),
         ]
+        if !graph.objects.isEmpty { groups.append(("Objects", "objects", graph.objects.map { PageRef(.objects, $0.id) })) }
         if !graph.pages.isEmpty { groups.append(("Pages", "pages", graph.pages.map { PageRef(.pages, $0.id) })) }
         return NavSkeleton(groups: groups.map { ($0.0, $0.1, $0.2, $0.2.count > navLimit ? Set($0.2) : []) })
     }

@@ -135,6 +135,19 @@ extension AgentView: MustacheDictionary {
             "hasConfirmation": hasConfirmation,
             "staging": staging,
             "hasStaging": hasStaging,
+            "winterTear": winterTear,
+            "isSpecialist": isSpecialist,
+            "winterTearMissing": winterTearMissing,
+            "sourceOfTruth": sourceOfTruth,
+            "hasSourceOfTruth": hasSourceOfTruth,
+            "serviceLevel": serviceLevel,
+            "hasServiceLevel": hasServiceLevel,
+            "auditTrail": auditTrail,
+            "hasAuditTrail": hasAuditTrail,
+            "reads": reads.map(\.mustache),
+            "hasReads": hasReads,
+            "logs": logs,
+            "hasLogs": hasLogs,
         ]
     }
 }
@@ -170,6 +183,11 @@ extension RoleView: MustacheDictionary {
             "hasAgents": hasAgents,
             "workflows": workflows.map(\.mustache),
             "hasWorkflows": hasWorkflows,
+            "stewards": stewards.map(\.mustache),
+            "hasStewards": hasStewards,
+            "produces": produces.map(\.mustache),
+            "hasProduces": hasProduces,
+            "hasObjects": hasObjects,
             "body": body.mustache,
             "backlinks": backlinks.map(\.mustache),
             "hasBacklinks": hasBacklinks,
@@ -184,6 +202,8 @@ extension StageView: MustacheDictionary {
             "position": position,
             "question": question,
             "output": output,
+            "timebox": timebox,
+            "hasTimebox": hasTimebox,
             "leads": leads.map(\.mustache),
             "supports": supports.map(\.mustache),
             "consults": consults.map(\.mustache),
@@ -376,6 +396,99 @@ extension IndexView: MustacheDictionary {
             "hasPages": hasPages,
             "warnings": warnings.map(\.mustache),
             "hasWarnings": hasWarnings,
+            "timingSVG": timingSVG,
+            "timingRows": timingRows.map(\.mustache),
+            "hasTiming": hasTiming,
+            "timingTotal": timingTotal,
+            "timingBudget": timingBudget,
+            "hasTimingBudget": hasTimingBudget,
+            "overBudget": overBudget,
+            "hasAgents": hasAgents,
+            "winterTearSummary": winterTearSummary,
+            "objects": objects.map(\.mustache),
+            "hasObjects": hasObjects,
+            "scorecard": scorecard.map(\.mustache),
+        ]
+    }
+}
+
+extension TimingRowView: MustacheDictionary {
+    var mustache: [String: Any] {
+        [
+            "part": part,
+            "href": href,
+            "hasHref": hasHref,
+            "duration": duration,
+            "unbounded": unbounded,
+        ]
+    }
+}
+
+extension ScoreQuestionView: MustacheDictionary {
+    var mustache: [String: Any] {
+        [
+            "number": number,
+            "text": text,
+            "status": status,
+            "statusLabel": statusLabel,
+            "summary": summary,
+            "evidence": evidence.map(\.mustache),
+            "hasEvidence": hasEvidence,
+        ]
+    }
+}
+
+extension EvidenceView: MustacheDictionary {
+    var mustache: [String: Any] {
+        [
+            "href": href,
+            "label": label,
+            "detail": detail,
+            "meets": meets,
+        ]
+    }
+}
+
+extension ObjectReaderView: MustacheDictionary {
+    var mustache: [String: Any] {
+        [
+            "agent": agent,
+            "role": role.mustache,
+            "logs": logs,
+            "instrumented": instrumented,
+            "missing": missing,
+        ]
+    }
+}
+
+extension ObjectView: MustacheDictionary {
+    var mustache: [String: Any] {
+        [
+            "name": name,
+            "definition": definition,
+            "producer": producer.mustache,
+            "steward": steward.mustache,
+            "consumers": consumers.map(\.mustache),
+            "hasConsumers": hasConsumers,
+            "hasContract": hasContract,
+            "isEnforced": isEnforced,
+            "enforcedBy": enforcedBy,
+            "freshness": freshness,
+            "hasFreshness": hasFreshness,
+            "completeness": completeness,
+            "hasCompleteness": hasCompleteness,
+            "cardinality": cardinality,
+            "hasCardinality": hasCardinality,
+            "rules": rules,
+            "hasRules": hasRules,
+            "hasWeeklyJob": hasWeeklyJob,
+            "weeklyWhen": weeklyWhen,
+            "weeklyTasks": weeklyTasks,
+            "readers": readers.map(\.mustache),
+            "hasReaders": hasReaders,
+            "body": body.mustache,
+            "backlinks": backlinks.map(\.mustache),
+            "hasBacklinks": hasBacklinks,
         ]
     }
 }

@@ -98,6 +98,19 @@ struct AgentView: Sendable {
     var hasConfirmation: Bool
     var staging: String
     var hasStaging: Bool
+    var winterTear: String
+    var isSpecialist: Bool
+    var winterTearMissing: String
+    var sourceOfTruth: String
+    var hasSourceOfTruth: Bool
+    var serviceLevel: String
+    var hasServiceLevel: Bool
+    var auditTrail: String
+    var hasAuditTrail: Bool
+    var reads: [LinkView]
+    var hasReads: Bool
+    var logs: String
+    var hasLogs: Bool
 }
 
 struct WorkflowView: Sendable {
@@ -125,6 +138,11 @@ struct RoleView: Sendable {
     var hasAgents: Bool
     var workflows: [WorkflowView]
     var hasWorkflows: Bool
+    var stewards: [LinkView]
+    var hasStewards: Bool
+    var produces: [LinkView]
+    var hasProduces: Bool
+    var hasObjects: Bool
     var body: BodyView
     var backlinks: [LinkView]
     var hasBacklinks: Bool
@@ -135,6 +153,8 @@ struct StageView: Sendable {
     var position: String
     var question: String
     var output: String
+    var timebox: String
+    var hasTimebox: Bool
     var leads: [LinkView]
     var supports: [LinkView]
     var consults: [LinkView]
@@ -275,4 +295,77 @@ struct IndexView: Sendable {
     var hasPages: Bool
     var warnings: [WarningView]
     var hasWarnings: Bool
+    var timingSVG: String
+    var timingRows: [TimingRowView]
+    var hasTiming: Bool
+    var timingTotal: String
+    var timingBudget: String
+    var hasTimingBudget: Bool
+    var overBudget: Bool
+    var hasAgents: Bool
+    var winterTearSummary: String
+    var objects: [SummaryView]
+    var hasObjects: Bool
+    var scorecard: [ScoreQuestionView]
+}
+
+struct TimingRowView: Sendable {
+    var part: String
+    var href: String
+    var hasHref: Bool
+    var duration: String
+    var unbounded: Bool
+}
+
+struct ScoreQuestionView: Sendable {
+    var number: Int
+    var text: String
+    var status: String
+    var statusLabel: String
+    var summary: String
+    var evidence: [EvidenceView]
+    var hasEvidence: Bool
+}
+
+struct EvidenceView: Sendable {
+    var href: String
+    var label: String
+    var detail: String
+    var meets: Bool
+}
+
+struct ObjectReaderView: Sendable {
+    var agent: String
+    var role: LinkView
+    var logs: String
+    var instrumented: Bool
+    var missing: String
+}
+
+struct ObjectView: Sendable {
+    var name: String
+    var definition: String
+    var producer: ActorView
+    var steward: ActorView
+    var consumers: [ActorView]
+    var hasConsumers: Bool
+    var hasContract: Bool
+    var isEnforced: Bool
+    var enforcedBy: String
+    var freshness: String
+    var hasFreshness: Bool
+    var completeness: [String]
+    var hasCompleteness: Bool
+    var cardinality: String
+    var hasCardinality: Bool
+    var rules: [String]
+    var hasRules: Bool
+    var hasWeeklyJob: Bool
+    var weeklyWhen: String
+    var weeklyTasks: [String]
+    var readers: [ObjectReaderView]
+    var hasReaders: Bool
+    var body: BodyView
+    var backlinks: [LinkView]
+    var hasBacklinks: Bool
 }

@@ -41,20 +41,21 @@ enum ContractDecoder {
         } else if case .mapping = fields.value("gates")?.content {
             contract.gatesWereInvalid = true // reported by list(_:) as invalid-value
         }
-        if let node = fields.value("trigger"), let trigger = Fields(node, known: triggerFields, log: log, what: "'trigger'", owner: "trigger") {
-            contract.acknowledgeWithin = duration(trigger, "acknowledge_within")
-            contract.nextStageWithin = duration(trigger, "next_stage_within")
+        if let node = fields.value("trigger") {
+            if let trigger = Fields(node, known: triggerFields, log: log, what: "'trigger'", owner: "trigger") {
+                let ack = trigger.duration("acknowledge_within")
+                let next = trigger.duration("next_stage_within")
+                contract.acknowledgeWithin = ack.value?.value
+                contract.nextStageWithin = next.value?.value
+                contract.acknowledgeWithinWritten = ack.isWritten
+                contract.timingReported = ack.isReported || next.isReported
+            } else {
+                // Reported as invalid-value: its timing is unknown, not missing.
+                contract.acknowledgeWithinWritten = true
+                contract.timingReported = true
+            }
         }
         return contract
-    }
-
-    static func duration(_ fields: Fields, _ key: String) -> Duration? {
-        guard let text = fields.text(key), let node = fields.value(key) else { return nil }
-        guard let duration = Duration(text) else {
-            fields.log.add(.invalidValue, "'\(text)' is not a valid duration; expected a number of hours, days or weeks such as 24h, 2d or 1w", at: node)
-            return nil
-        }
-        return duration
     }
 
     /// `discover -> decide` (or `→`).

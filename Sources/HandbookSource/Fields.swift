@@ -153,6 +153,44 @@ struct Fields {
         return pairs
     }
 
+    /// A duration field (`24h`, `2d`, `1w`).
+    enum DurationField {
+        case absent
+        case valid(Located<Duration>)
+        /// Written but not a valid duration (reported here).
+        case reported
+
+        var value: Located<Duration>? {
+            if case let .valid(duration) = self { return duration }
+            return nil
+        }
+        var isReported: Bool {
+            if case .reported = self { return true }
+            return false
+        }
+        var isWritten: Bool {
+            if case .absent = self { return false }
+            return true
+        }
+    }
+
+    func duration(_ key: String, required: Bool = false) -> DurationField {
+        guard has(key) else {
+            if required { missing(key) }
+            return .absent
+        }
+        guard let text = text(key, required: required), let node = value(key) else {
+            // Not text (reported by text(_:)), or empty (absent).
+            if case .scalar = value(key)?.content { return .absent }
+            return .reported
+        }
+        guard let duration = Duration(text) else {
+            log.add(.invalidValue, "'\(text)' is not a valid duration; expected a number of hours, days or weeks such as 24h, 2d or 1w", at: node)
+            return .reported
+        }
+        return .valid(Located(duration, at: log.location(node)))
+    }
+
     /// A value from a closed set, e.g. `access: read | write`.
     func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> Located<E>? where E.RawValue == String {
         guard let text = text(key, required: required), let value = value(key) else { return nil }

@@ -49,6 +49,7 @@ public enum HandbookLoader {
         handbook.fileCount = 1 + plan.fileCount
         handbook.contentFiles = plan.contentFiles
         handbook.unreadable = plan.unreadable
+        handbook.hasObjectsFolder = FileSystem.kind(of: path + "/" + EntityKind.objects.rawValue) == .directory
 
         // Parse in parallel; merge in job order so the result is deterministic.
         // A stray (a file under a name that is no id) is read for its own
@@ -163,7 +164,7 @@ public enum HandbookLoader {
     }
 
     enum Entity: Sendable {
-        case stage(Stage), role(Role), context(ContextDoc), contract(Contract), page(Page)
+        case stage(Stage), role(Role), context(ContextDoc), contract(Contract), page(Page), object(GovernedObject)
     }
 
 
@@ -218,6 +219,8 @@ public enum HandbookLoader {
             entity = ContractDecoder.decode(id: job.id, file: job.file, root: parsed.root, body: parsed.body, log: log).map(Entity.contract)
         case .pages:
             entity = PageDecoder.decode(id: job.id, file: job.file, root: parsed.root, body: parsed.body, log: log).map(Entity.page)
+        case .objects:
+            entity = ObjectDecoder.decode(id: job.id, file: job.file, root: parsed.root, body: parsed.body, log: log).map(Entity.object)
         }
         return Outcome(entity: entity, diagnostics: log.items)
     }
@@ -297,6 +300,7 @@ extension Handbook {
         case let .context(context): contexts[context.id] = context
         case let .contract(contract): contracts[contract.id] = contract
         case let .page(page): pages[page.id] = page
+        case let .object(object): objects[object.id] = object
         }
     }
 }

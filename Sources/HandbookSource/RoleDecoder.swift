@@ -7,7 +7,8 @@ enum RoleDecoder {
     static let contextInFields = ["context", "from", "cadence"]
     static let contextOutFields = ["context", "to", "cadence", "format"]
     static let agentFields = ["name", "input", "output", "oversight", "blast_radius", "access", "delegation",
-                              "error_tolerance", "tool_span", "independence", "confirmation", "staging"]
+                              "error_tolerance", "tool_span", "independence", "confirmation", "staging",
+                              "source_of_truth", "service_level", "audit_trail", "reads", "logs"]
     static let workflowFields = ["name", "stage", "trigger", "steps"]
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Role? {
@@ -114,6 +115,21 @@ enum RoleDecoder {
         agent.errorTolerance = fields.choice("error_tolerance", Agent.ErrorTolerance.self)?.value
         agent.toolSpan = fields.choice("tool_span", Agent.ToolSpan.self)?.value
         agent.independence = fields.choice("independence", Agent.Independence.self)?.value
+        agent.sourceOfTruth = fields.text("source_of_truth")
+        agent.serviceLevel = fields.text("service_level")
+        agent.auditTrail = fields.text("audit_trail")
+        if let reads = fields.ids("reads"), let node = fields.value("reads") {
+            agent.reads = reads.ids
+            agent.readsLocation = log.location(node)
+        }
+        for item in fields.list("logs") ?? [] {
+            guard let text = fields.itemText(item, of: "logs"),
+                  let entry = Fields.choice(text, at: item, field: "run log", Agent.RunLog.self, log: log) else {
+                agent.logsReported = true
+                continue
+            }
+            if !agent.logs.contains(entry.value) { agent.logs.append(entry.value) }
+        }
         return agent
     }
 

@@ -7,11 +7,15 @@ enum StageDecoder {
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Stage? {
         guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }
-        return Stage(id: id, file: file,
-                     name: fields.text("name", required: true) ?? "",
-                     question: fields.text("question", required: true) ?? "",
-                     output: fields.text("output", required: true) ?? "",
-                     body: body)
+        var stage = Stage(id: id, file: file,
+                          name: fields.text("name", required: true) ?? "",
+                          question: fields.text("question", required: true) ?? "",
+                          output: fields.text("output", required: true) ?? "",
+                          body: body)
+        let timebox = fields.duration("timebox")
+        stage.timebox = timebox.value?.value
+        stage.timeboxReported = timebox.isReported
+        return stage
     }
 }
 
@@ -60,7 +64,7 @@ enum PageDecoder {
 
 /// handbook.yaml → `Settings`.
 enum SettingsDecoder {
-    static let fields = ["title", "description", "repository", "lifecycle", "external", "severity", "raw_html"]
+    static let fields = ["title", "description", "repository", "lifecycle", "external", "severity", "cycle_budget", "raw_html"]
 
     static func decode(file: String, root: YAMLNode?, log: DiagnosticLog) -> Settings? {
         guard let root else {
@@ -77,6 +81,9 @@ enum SettingsDecoder {
            let policy = Fields.choice(text, at: node, field: "raw_html", Settings.RawHTML.self, log: log) {
             settings.rawHTML = policy.value
         }
+        let budget = fields.duration("cycle_budget")
+        settings.cycleBudget = budget.value
+        settings.cycleBudgetReported = budget.isReported
         if let items = fields.list("lifecycle", required: true) {
             for item in items {
                 guard let text = fields.itemText(item, of: "lifecycle"), let id = Fields.id(text, at: item, log: log) else { continue }

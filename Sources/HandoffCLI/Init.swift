@@ -68,6 +68,10 @@ enum StarterHandbook {
             #   vague-gate: error
             # Raw HTML in bodies is sanitized like on GitHub; 'drop' removes all of it.
             # raw_html: sanitize
+            # The appetite for one cycle: stage timeboxes plus handoff budgets are checked against it.
+            # cycle_budget: 8w
+            # Governance (optional): add objects/<id>.md for the 5 to 10 entities your product
+            # promises are true, each with a steward, a weekly job and an enforced data contract.
 
             """),
         ("content/stages/discover.md", """
@@ -201,6 +205,23 @@ enum StarterHandbook {
               next_stage_within: 2d
             ---
             Without this contract, briefs reached engineering before anyone had sized them.
+
+            """),
+        ("content/contracts/findings-to-decision.md", """
+            ---
+            name: Findings to Decision
+            from: analyst
+            to: lead
+            boundary: discover -> decide
+            carries: [usage-report]
+            gates:
+              - The report covers the last 4 weeks of usage
+              - Every number links to the query that produced it
+            trigger:
+              acknowledge_within: 2d
+              next_stage_within: 3d
+            ---
+            Decisions start from what users did, not from what we remember they did.
 
             """),
         ("content/contracts/release-to-analysis.md", """

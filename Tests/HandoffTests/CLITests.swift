@@ -126,19 +126,19 @@ import Testing
         let scratch = try Scratch()
         let created = try Run(["init", "team"], in: scratch.url)
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stdout.hasPrefix("wrote a starter handbook of 12 files into team/\n"))
+        #expect(created.stdout.hasPrefix("wrote a starter handbook of 13 files into team/\n"))
         let folder = scratch.url.appendingPathComponent("team")
         let check = try Run(["check"], in: folder)
-        #expect(check.stdout == "0 errors, 0 warnings in 11 files\n")
+        #expect(check.stdout == "0 errors, 0 warnings in 12 files\n")
         let build = try Run(["build"], in: folder)
         #expect(build.status == 0)
-        #expect(build.stdout.hasPrefix("built 15 pages into public/ with 0 warnings"), "\(build.stdout)")
+        #expect(build.stdout.hasPrefix("built 16 pages into public/ with 0 warnings"), "\(build.stdout)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/roles/engineer.html").path))
         #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8) == "public/\n")
-        // The starter has 3 roles, 4 stages, 2 contracts, an agent and a page.
+        // The starter has 3 roles, 4 stages, 3 contracts (one per boundary), an agent and a page.
         let content = folder.appendingPathComponent("content")
         let count = { (kind: String) in try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(kind).path).count }
-        #expect(try [count("roles"), count("stages"), count("contracts"), count("pages")] == [3, 4, 2, 1])
+        #expect(try [count("roles"), count("stages"), count("contracts"), count("pages")] == [3, 4, 3, 1])
         #expect(try String(contentsOf: content.appendingPathComponent("roles/engineer.md"), encoding: .utf8).contains("agents:"))
     }
 

@@ -42,10 +42,10 @@ import Testing
         let runs = sarif["runs"] as! [[String: Any]]
         let driver = (runs[0]["tool"] as! [String: Any])["driver"] as! [String: Any]
         let rules = driver["rules"] as! [[String: Any]]
-        #expect(rules.count == 24)
+        #expect(rules.count == 32)
         #expect(rules.first { $0["id"] as? String == "vague-gate" }?["defaultConfiguration"] as? [String: String] == ["level": "warning"])
         let results = runs[0]["results"] as! [[String: Any]]
-        #expect(results.count == 11)
+        #expect(results.count == 17)
         let first = results[0]
         #expect(first["ruleId"] as? String == "unknown-role")
         #expect(first["level"] as? String == "error")

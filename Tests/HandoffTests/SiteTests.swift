@@ -17,8 +17,20 @@ import Testing
         let run = try Self.build(fixture.appendingPathComponent("content"), in: scratch)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.hasPrefix("""
+            content/handbook.yaml:4:31: warning: no contract covers the handoff from 'decide' to 'build' [boundary-without-contract]
+              note: add a contract with 'boundary: decide -> build'
+            content/handbook.yaml:4:38: warning: no contract covers the handoff from 'build' to 'test' [boundary-without-contract]
+              note: add a contract with 'boundary: build -> test'
+            content/handbook.yaml:4:44: warning: no contract covers the handoff from 'test' to 'ship' [boundary-without-contract]
+              note: add a contract with 'boundary: test -> ship'
+            content/handbook.yaml:4:50: warning: no contract covers the handoff from 'ship' to 'evaluate' [boundary-without-contract]
+              note: add a contract with 'boundary: ship -> evaluate'
             content/roles/engineer.md:11:14: warning: 'runbook' is sent to 'architect', but architect does not consume it from 'engineer' [unconsumed-context-out]
-            built 16 pages into
+            content/roles/pm.md:25:17: warning: agent 'Feedback Analyzer' is delegated but is a copilot: it names no source_of_truth, service_level or audit_trail [delegated-copilot]
+              note: name its source_of_truth, service_level and audit_trail, or use 'delegation: coordinate'
+            content/roles/pm.md:29:12: warning: agent 'Feedback Analyzer' reads 'brief' but does not log freshness, input-hash [uninstrumented-agent]
+              note: add logs: [contract-version, freshness, input-hash]
+            built 17 pages into
             """))
         let built = SiteTree(scratch.url.appendingPathComponent("public"))
         let expectedFolder = fixture.appendingPathComponent("expected")

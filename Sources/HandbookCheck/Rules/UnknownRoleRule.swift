@@ -43,18 +43,30 @@ struct UnknownRoleRule: HandbookRule {
         }
         for contract in index.handbook.contracts.values {
             for end in [contract.from, contract.to].compactMap({ $0 }) {
-                switch index.actor(end.value) {
-                case .unknown:
-                    out.append(diagnostic("unknown role '\(end.value)'", at: end.location,
-                                          notes: index.roleNote(for: end.value, includingExternals: false)))
-                case .external:
-                    out.append(diagnostic("'\(end.value)' is an external actor: a contract connects two roles", at: end.location))
-                default:
-                    break
-                }
+                out += roleOnly(end, index, external: "a contract connects two roles")
+            }
+        }
+        // Governed objects: producer and steward are roles; consumers may be externals.
+        for object in index.handbook.sortedObjects {
+            for end in [object.producer, object.steward].compactMap({ $0 }) {
+                out += roleOnly(end, index, external: "a governed object's producer and steward are roles")
+            }
+            for consumer in object.consumers {
+                if case .unknown = index.actor(consumer.value) { out.append(unknownActor(consumer, index)) }
             }
         }
         return out
+    }
+
+    func roleOnly(_ end: Located<String>, _ index: HandbookIndex, external reason: String) -> [Diagnostic] {
+        switch index.actor(end.value) {
+        case .unknown:
+            [diagnostic("unknown role '\(end.value)'", at: end.location, notes: index.roleNote(for: end.value, includingExternals: false))]
+        case .external:
+            [diagnostic("'\(end.value)' is an external actor: \(reason)", at: end.location)]
+        default:
+            []
+        }
     }
 
     func unknownActor(_ id: Located<String>, _ index: HandbookIndex) -> Diagnostic {

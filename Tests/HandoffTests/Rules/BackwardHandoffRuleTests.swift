@@ -7,8 +7,8 @@ import Testing
 @Suite struct BackwardHandoffRuleTests {
     @Test func backwardHandoff() throws {
         var handbook = TestHandbook([
-            "contracts/brief.md": "---\nname: B\nfrom: eng\nto: pm\nboundary: 1️⃣decide → discover\ncarries: [estimate]\ngates: [Estimate in days]\n---\n",
-            "contracts/loop.md": "---\nname: L\nfrom: pm\nto: eng\nboundary: 2️⃣decide -> decide\ncarries: [brief]\ngates: [Brief cites 3 data points]\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: eng\nto: pm\nboundary: 1️⃣decide → discover\ncarries: [estimate]\ngates: [Estimate in days]\ntrigger: {acknowledge_within: 1d}\n---\n",
+            "contracts/loop.md": "---\nname: L\nfrom: pm\nto: eng\nboundary: 2️⃣decide -> decide\ncarries: [brief]\ngates: [Brief cites 3 data points]\ntrigger: {acknowledge_within: 1d}\n---\n",
         ])
         expectSame(try handbook.check().reported, [
             Reported(.backwardHandoff, .warning, handbook.at("1️⃣"), "boundary 'decide -> discover' goes backwards: 'discover' comes before 'decide' in the lifecycle"),

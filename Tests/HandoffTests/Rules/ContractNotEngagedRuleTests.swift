@@ -7,7 +7,7 @@ import Testing
 @Suite struct ContractNotEngagedRuleTests {
     @Test func contractNotEngaged() throws {
         var handbook = TestHandbook([
-            "contracts/brief.md": "---\nname: B\nfrom: 1️⃣eng\nto: 2️⃣pm\nboundary: discover -> decide\ncarries: [estimate]\ngates: [Estimate in days]\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: 1️⃣eng\nto: 2️⃣pm\nboundary: discover -> decide\ncarries: [estimate]\ngates: [Estimate in days]\ntrigger: {acknowledge_within: 1d}\n---\n",
         ])
         // eng is engaged in decide only; pm leads both stages.
         expectSame(try handbook.check().reported, [
@@ -20,7 +20,7 @@ import Testing
         // receiver loaded, and its own problem is still reported.
         var handbook = TestHandbook([
             "roles/pm.md": "---\nname: PM\npurpose: [unclosed\n---\n",
-            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: 1️⃣eng\nboundary: decide -> discover\ncarries: [brief]\ngates: [Brief cites 3 data points]\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: 1️⃣eng\nboundary: decide -> discover\ncarries: [brief]\ngates: [Brief cites 3 data points]\ntrigger: {acknowledge_within: 1d}\n---\n",
         ])
         let reported = try handbook.check().reported.filter { $0.rule == RuleID.contractNotEngaged.rawValue }
         expectSame(reported, [

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ContractUnconsumedRuleTests {
     @Test func contractUnconsumed() throws {
         var handbook = TestHandbook([
-            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief, 1️⃣plan]\ngates: [Brief cites 3 data points]\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief, 1️⃣plan]\ngates: [Brief cites 3 data points]\ntrigger: {acknowledge_within: 1d}\n---\n",
             "roles/pm.md": TestHandbook.base["roles/pm.md"]!.patched("    to: [eng]", with: "    to: [eng]\n  - context: 2️⃣plan\n    to: [eng]"),
         ])
         expectSame(try handbook.check().reported, [

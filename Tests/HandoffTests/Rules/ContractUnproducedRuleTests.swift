@@ -7,7 +7,7 @@ import Testing
 @Suite struct ContractUnproducedRuleTests {
     @Test func contractUnproduced() throws {
         var handbook = TestHandbook([
-            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief, 1️⃣plan]\ngates: [Brief cites 3 data points]\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief, 1️⃣plan]\ngates: [Brief cites 3 data points]\ntrigger: {acknowledge_within: 1d}\n---\n",
             "roles/eng.md": RuleFixtures.engWithFlows.patched("    from: pm", with: "    from: pm\n  - context: 2️⃣plan\n    from: pm"),
         ])
         expectSame(try handbook.check().reported, [

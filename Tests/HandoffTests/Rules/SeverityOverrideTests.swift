@@ -13,7 +13,7 @@ import Testing
     @Test func severityOverrides() throws {
         var handbook = TestHandbook([
             "handbook.yaml": "title: T\nlifecycle: [discover, decide]\nexternal:\n  leadership: Leadership\nseverity:\n  vague-gate: error\n  context-hoarding: off\n  1️⃣yaml-syntax: warning\n  2️⃣vage-gate: off\n",
-            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief]\ngates:\n  - 3️⃣Enough detail\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief]\ngates:\n  - 3️⃣Enough detail\ntrigger: {acknowledge_within: 1d}\n---\n",
             "roles/pm.md": TestHandbook.base["roles/pm.md"]!.patched("to: [eng]", with: "to: [eng, qa]"),
             "roles/qa.md": "---\nname: QA\npurpose: Check.\nengagement: {decide: consult}\ncontext_in:\n  - context: brief\n    from: pm\n---\n",
         ])

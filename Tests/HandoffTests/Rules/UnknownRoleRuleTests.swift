@@ -23,6 +23,7 @@ import Testing
             boundary: discover -> decide
             carries: [brief]
             gates: [Brief cites 3 data points]
+            trigger: {acknowledge_within: 1d}
             ---
             """])
         expectSame(try handbook.check().reported, [

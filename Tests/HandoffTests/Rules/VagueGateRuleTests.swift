@@ -20,7 +20,7 @@ import Testing
 
     @Test func vagueGate() throws {
         var handbook = TestHandbook([
-            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief]\ngates:\n  - Brief cites 3 data points\n  - 1️⃣Provide good context\n---\n",
+            "contracts/brief.md": "---\nname: B\nfrom: pm\nto: eng\nboundary: discover -> decide\ncarries: [brief]\ngates:\n  - Brief cites 3 data points\n  - 1️⃣Provide good context\ntrigger: {acknowledge_within: 1d}\n---\n",
         ])
         expectSame(try handbook.check().reported, [
             Reported(.vagueGate, .warning, handbook.at("1️⃣"), "gate 'Provide good context' states a preference, not a checkable constraint"),

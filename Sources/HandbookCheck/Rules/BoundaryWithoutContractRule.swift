@@ -1,0 +1,46 @@
+import Diagnostics
+import HandbookModel
+
+extension RuleID {
+    public static let boundaryWithoutContract = RuleID("boundary-without-contract", .warning,
+        "two consecutive lifecycle stages with no contract between them")
+}
+
+/// boundary-without-contract: consecutive lifecycle stages with no contract
+/// whose boundary goes from the first to the second (the essays' first
+/// failure mode: an under-specified handoff). At the second stage's entry in
+/// `lifecycle`. A contract that failed to load, or whose boundary was
+/// reported, might have covered any seam, so the rule then stays quiet.
+struct BoundaryWithoutContractRule: HandbookRule {
+    static let descriptor = RuleDescriptor(
+        .boundaryWithoutContract,
+        help: "Every step of the lifecycle is a handoff. Write a contract whose boundary goes from the first stage to the next (what context crosses, which gates it must pass, how fast it is picked up), so the seam is not left to goodwill.",
+        triggering: [
+            RuleExample([
+                "handbook.yaml": RuleExample.base("handbook.yaml", replacing: "lifecycle: [discover, decide]",
+                        with: "lifecycle: [discover, decide, 1️⃣build]"),
+                "stages/build.md": "---\nname: Build\nquestion: Does it work?\noutput: A tested change.\n---\n",
+                "roles/eng.md": RuleExample.base("roles/eng.md", replacing: "  decide: support", with: "  decide: support\n  build: lead"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample([
+                "handbook.yaml": RuleExample.base("handbook.yaml"),
+            ]),
+        ]
+    )
+
+    func check(_ index: HandbookIndex) -> [Diagnostic] {
+        let handbook = index.handbook
+        guard let lifecycle = handbook.settings?.lifecycle, lifecycle.count > 1,
+              handbook.unreadable[.contracts]?.isEmpty ?? true,
+              handbook.contracts.values.allSatisfy({ $0.boundary != nil }) else { return [] }
+        let seams = Set(handbook.contracts.values.compactMap { $0.boundary.map { "\($0.from)\u{1}\($0.to)" } })
+        return (1..<lifecycle.count).compactMap { i in
+            let from = lifecycle[i - 1].value, to = lifecycle[i]
+            guard !seams.contains("\(from)\u{1}\(to.value)") else { return nil }
+            return diagnostic("no contract covers the handoff from '\(from)' to '\(to.value)'", at: to.location,
+                              notes: [.init("add a contract with 'boundary: \(from) -> \(to.value)'")])
+        }
+    }
+}
