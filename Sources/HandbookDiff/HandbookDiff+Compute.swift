@@ -25,6 +25,7 @@ extension HandbookDiff {
         contracts = Self.contractChanges(base: b, head: h,
                                          renames: entities.first { $0.kind == .contracts }?.renamed ?? [], headID: headID)
         agents = Self.agentChanges(base: b, head: h, headID: headID)
+        timing = Self.timingChange(base: b, head: h)
 
         // A diagnostic is the same on both sides when its rule, file (relative
         // to the content folder) and message are: lines may move.
@@ -40,6 +41,7 @@ extension HandbookDiff {
         for role in handbook.roles.values { actorNames[role.id] = role.name }
         for external in handbook.settings?.externals.values.map({ $0 }) ?? [] { actorNames[external.id] = external.name }
         for stage in (handbook.settings?.lifecycle.map(\.value) ?? []) where !stageOrder.contains(stage) { stageOrder.append(stage) }
+        for stage in handbook.stages.values where stageNames[stage.id] == nil { stageNames[stage.id] = stage.name }
     }
 
     // MARK: Entities
@@ -326,6 +328,25 @@ extension HandbookDiff {
         return Double(x.intersection(y).count) / Double(x.union(y).count)
     }
 
+    // MARK: Timing
+
+    static func timingChange(base: Handbook, head: Handbook) -> TimingChange {
+        var change = TimingChange()
+        let text = { (t: CycleTiming) in t.totalHours.map { Duration.compact(hours: $0) } ?? "unbounded" }
+        let before = base.timing, after = head.timing
+        // A lifecycle that did not exist on one side has no cycle to compare.
+        if !before.parts.isEmpty, !after.parts.isEmpty, text(before) != text(after) {
+            change.cycle = ValueChange(field: "cycle", from: text(before), to: text(after))
+        }
+        change.budget = after.budget.map { Duration.compact(hours: $0.value.hours) }
+        let lifecycle = head.settings?.lifecycle.map(\.value) ?? []
+        for (from, to) in zip(lifecycle, lifecycle.dropFirst())
+        where head.contracts(crossing: from, to).isEmpty && !base.contracts(crossing: from, to).isEmpty {
+            change.uncovered.append(Seam(from: from, to: to))
+        }
+        return change
+    }
+
     // MARK: Agents
 
     static func agentChanges(base: Handbook, head: Handbook, headID: (String) -> String) -> [AgentChange] {
@@ -351,6 +372,11 @@ extension HandbookDiff {
                 }
                 if old.delegation?.value != new.delegation?.value {
                     change.values.append(ValueChange(field: "delegation", from: old.delegation?.value.rawValue ?? "", to: new.delegation?.value.rawValue ?? ""))
+                }
+                if old.winterTearClass != new.winterTearClass {
+                    change.values.append(ValueChange(field: "class", from: old.winterTearClass.rawValue, to: new.winterTearClass.rawValue))
+                    change.becomesCopilot = new.winterTearClass == .copilot
+                    change.missing = new.winterTearMissing
                 }
                 if !change.values.isEmpty { out.append(change) }
             case (nil, nil):

@@ -58,7 +58,19 @@ extension HandbookDiff {
             var change: String
             var access: String
             var becomes_write: Bool
+            var becomes_copilot: Bool
             var values: [ValueChange]
+        }
+        struct Timing: Encodable {
+            var cycle: ValueChange?
+            var uncovered_boundaries: [Seam]
+            enum CodingKeys: String, CodingKey { case cycle, uncovered_boundaries }
+            func encode(to encoder: any Encoder) throws {
+                // `null` when the cycle's time did not change.
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(cycle, forKey: .cycle)
+                try c.encode(uncovered_boundaries, forKey: .uncovered_boundaries)
+            }
         }
         struct Diagnostics: Encodable {
             var introduced: [DiagnosticJSON]
@@ -85,6 +97,7 @@ extension HandbookDiff {
         var flows: Flows
         var contracts: [Contract]
         var agents: [Agent]
+        var timing: Timing
         var diagnostics: Diagnostics
         var new_errors: Int
         var new_warnings: Int
@@ -103,8 +116,9 @@ extension HandbookDiff {
             }
             agents = diff.agents.map {
                 Agent(role: $0.role, name: $0.name, change: $0.kind.rawValue, access: $0.access,
-                      becomes_write: $0.becomesWrite, values: $0.values)
+                      becomes_write: $0.becomesWrite, becomes_copilot: $0.becomesCopilot, values: $0.values)
             }
+            timing = Timing(cycle: diff.timing.cycle, uncovered_boundaries: diff.timing.uncovered)
             diagnostics = Diagnostics(introduced: diff.introduced.map(DiagnosticJSON.init), resolved: diff.resolved.map(DiagnosticJSON.init))
             new_errors = diff.introducedErrors
             new_warnings = diff.introducedWarnings

@@ -12,6 +12,7 @@ extension HandbookDiff {
         if !engagement.isEmpty { out += engagementSection() }
         if !flowsAdded.isEmpty || !flowsRemoved.isEmpty || !unpartnered.isEmpty { out += flowSection() }
         if !agents.isEmpty { out += agentSection() }
+        if !timing.isEmpty { out += timingSection() }
         if !introduced.isEmpty || !resolved.isEmpty { out += diagnosticSection() }
         return out
     }
@@ -170,11 +171,26 @@ extension HandbookDiff {
                 out += "- Removed: \(who)\n"
             case .changed:
                 if change.becomesWrite { out += "- ⚠️ \(who) **now writes** (was read-only)\n" }
-                for value in change.values where !(change.becomesWrite && value.field == "access") {
+                if change.becomesCopilot {
+                    out += "- ⚠️ \(who) **is now a copilot** (was a specialist): it names no \(Self.text(change.missing.joined(separator: ", ")))\n"
+                }
+                for value in change.values where !(change.becomesWrite && value.field == "access") && !(change.becomesCopilot && value.field == "class") {
                     let label = value.field == "blast_radius" ? "blast radius" : value.field
                     out += "- \(who): \(label) \(Self.text(value.from.isEmpty ? "—" : value.from)) → \(Self.text(value.to.isEmpty ? "—" : value.to))\n"
                 }
             }
+        }
+        return out
+    }
+
+    func timingSection() -> String {
+        var out = "\n### Timing\n\n"
+        let stage = { (id: String) in Self.text(self.stageNames[id] ?? id) }
+        for seam in timing.uncovered {
+            out += "- ⚠️ \(stage(seam.from)) → \(stage(seam.to)) **lost its last contract**\n"
+        }
+        if let cycle = timing.cycle {
+            out += "- Cycle: \(cycle.from) → \(cycle.to)\(timing.budget.map { " (budget \($0))" } ?? "")\n"
         }
         return out
     }

@@ -123,6 +123,29 @@ public struct HandbookDiff: Sendable {
         public var values: [ValueChange] = []
         /// A read agent that now writes (or a new agent that writes).
         public var becomesWrite: Bool
+        /// A specialist that became a copilot by the Winter-Tear test (or a
+        /// new delegated copilot); `values` has the "class" change.
+        public var becomesCopilot = false
+        /// What the agent no longer names when it became a copilot.
+        public var missing: [String] = []
+    }
+
+    /// Two consecutive lifecycle stages.
+    public struct Seam: Sendable, Equatable, Encodable {
+        public var from: String
+        public var to: String
+    }
+
+    /// Time at the seams, before and after.
+    public struct TimingChange: Sendable {
+        /// The cycle's time ("12w 5d", "unbounded") when it changed.
+        public var cycle: ValueChange?
+        /// HEAD's cycle budget, for the comment.
+        public var budget: String?
+        /// Boundaries that had a contract in BASE and have none in HEAD.
+        public var uncovered: [Seam] = []
+
+        var isEmpty: Bool { cycle == nil && uncovered.isEmpty }
     }
 
     public var entities: [EntityChanges] = []
@@ -132,16 +155,19 @@ public struct HandbookDiff: Sendable {
     public var unpartnered: [Unpartnered] = []
     public var contracts: [ContractChange] = []
     public var agents: [AgentChange] = []
+    public var timing = TimingChange()
     public var introduced: [Diagnostic] = []
     public var resolved: [Diagnostic] = []
     /// Display names for ids in flows (roles, externals, "all roles").
     var actorNames: [String: String] = [:]
     /// Stage ids in lifecycle order (HEAD's, then BASE's others).
     var stageOrder: [String] = []
+    /// Stage names by id (HEAD's, then BASE's).
+    var stageNames: [String: String] = [:]
 
     public var isEmpty: Bool {
         entities.allSatisfy(\.isEmpty) && engagement.isEmpty && flowsAdded.isEmpty && flowsRemoved.isEmpty
-            && unpartnered.isEmpty && contracts.isEmpty && agents.isEmpty && introduced.isEmpty && resolved.isEmpty
+            && unpartnered.isEmpty && contracts.isEmpty && agents.isEmpty && timing.isEmpty && introduced.isEmpty && resolved.isEmpty
     }
 
     public var introducedErrors: Int { introduced.errorCount }

@@ -8,7 +8,7 @@ import Testing
     @Test func checkOnTheExamplePrintsOnlyItsCleanSummary() throws {
         let run = try Run(["check"])
         #expect(run.status == 0)
-        #expect(run.stdout == "0 errors, 0 warnings in 29 files\n")
+        #expect(run.stdout == "0 errors, 0 warnings in 35 files\n")
         #expect(run.stderr == "")
     }
 
@@ -55,7 +55,7 @@ import Testing
     @Test func jsonForACleanHandbook() throws {
         let run = try Run(["check", "--format", "json"])
         #expect(run.status == 0)
-        #expect(run.stdout == "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"files\": 29\n}\n")
+        #expect(run.stdout == "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0,\n  \"files\": 35\n}\n")
     }
 
     @Test func githubFormatEscapesPropertiesAndMessages() throws {
@@ -157,7 +157,7 @@ import Testing
         #expect(try Run(["build", "--output", "default"], in: scratch.url).status == 0)
         let export = try Run(["theme", "export"], in: scratch.url)
         #expect(export.status == 0)
-        #expect(export.stdout.hasPrefix("wrote 11 theme files into templates/: actor.mustache, backlinks.mustache, body.mustache"))
+        #expect(export.stdout.hasPrefix("wrote 12 theme files into templates/: actor.mustache, backlinks.mustache, body.mustache"))
         #expect(try Run(["build", "--output", "themed"], in: scratch.url).status == 0)
         let plain = SiteTree(scratch.url.appendingPathComponent("default")), themed = SiteTree(scratch.url.appendingPathComponent("themed"))
         #expect(plain.files.keys.sorted() == themed.files.keys.sorted())

@@ -15,7 +15,8 @@ import Testing
     }
 
     /// A repository with the base handbook committed, then the head handbook.
-    func repository() throws -> Scratch {
+    func repository(_ fixture: URL? = nil) throws -> Scratch {
+        let fixture = fixture ?? self.fixture
         let scratch = try Scratch()
         try Self.git(["init", "-q", "-b", "main"], in: scratch.url)
         try "# A team handbook\n".write(to: scratch.url.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
@@ -31,8 +32,8 @@ import Testing
         return scratch
     }
 
-    func golden(_ name: String, _ actual: String) throws {
-        let file = fixture.appendingPathComponent(name)
+    func golden(_ name: String, _ actual: String, in folder: URL? = nil) throws {
+        let file = (folder ?? fixture).appendingPathComponent(name)
         if Paths.recording {
             try actual.write(to: file, atomically: true, encoding: .utf8)
             Issue.record("re-recorded \(file.path); run again without HANDOFF_RECORD")
@@ -46,15 +47,16 @@ import Testing
         let github = try Run(["diff", "HEAD~1", "--format", "github"], in: repo.url)
         #expect(github.status == 0, "\(github.stderr)")
         #expect(github.stdout == """
+            ::warning file=content/handbook.yaml,line=4,col=38,title=boundary-without-contract::no contract covers the handoff from 'build' to 'test'%0Anote: add a contract with 'boundary: build -> test'
             ::warning file=content/roles/engineer.md,line=11,col=14,title=unconsumed-context-out::'runbook' is sent to 'platform-architect', but platform-architect does not consume it from 'engineer'
-            0 errors, 1 warning in 17 files
+            0 errors, 2 warnings in 17 files
 
             """)
         let sarif = try Run(["diff", "HEAD~1", "--format", "sarif"], in: repo.url)
         #expect(sarif.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
         let results = ((object?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
-        #expect(results.map { $0["ruleId"] as? String } == ["unconsumed-context-out"])
+        #expect(results.map { $0["ruleId"] as? String } == ["boundary-without-contract", "unconsumed-context-out"])
     }
 
     @Test func markdownAndJSONOfATwoCommitRepository() throws {
@@ -70,6 +72,40 @@ import Testing
         #expect(try Run(["diff", "HEAD~1", "HEAD"], in: repo.url).stdout == markdown.stdout)
         // Reading revisions touched neither the working tree nor the index.
         #expect(try Self.git(["status", "--porcelain"], in: repo.url) == "")
+    }
+
+    /// The accountability layer's changes: objects added, removed and changed,
+    /// an agent that stopped being a specialist, a boundary that lost its last
+    /// contract, and the cycle's time (Tests/Fixtures/diff-governance).
+    @Test func governanceAndTimingChanges() throws {
+        let folder = Paths.fixtures.appendingPathComponent("diff-governance")
+        let repo = try repository(folder)
+        let markdown = try Run(["diff", "HEAD~1"], in: repo.url)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("""
+            ### Objects
+
+            - Added: **Lab Result** `lab-result`
+            - Removed: **Claim** `claim`
+            - Changed: **Encounter** `encounter`: steward, contract, weekly job
+            """))
+        #expect(markdown.stdout.contains("""
+            - ⚠️ **Feedback Analyzer** (PM) **is now a copilot** (was a specialist): it names no audit\\_trail
+
+            ### Timing
+
+            - ⚠️ Decide → Build **lost its last contract**
+            - Cycle: 5w 5d → unbounded (budget 6w)
+            """))
+        try golden("expected.md", markdown.stdout, in: folder)
+        let json = try Run(["diff", "HEAD~1", "--format", "json"], in: repo.url)
+        try golden("expected.json", json.stdout, in: folder)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let timing = object?["timing"] as? [String: Any]
+        #expect(timing?["cycle"] as? [String: String] == ["field": "cycle", "from": "5w 5d", "to": "unbounded"])
+        #expect(timing?["uncovered_boundaries"] as? [[String: String]] == [["from": "decide", "to": "build"]])
+        let agents = object?["agents"] as? [[String: Any]]
+        #expect(agents?.first?["becomes_copilot"] as? Bool == true)
     }
 
     @Test func twoFoldersGiveTheSameReview() throws {

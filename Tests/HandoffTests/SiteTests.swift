@@ -118,7 +118,7 @@ import Testing
         let scratch = try Scratch()
         let run = try Self.build(Paths.fixtures.appendingPathComponent("site/small/content"), in: scratch, extra: ["--strict"])
         #expect(run.status == 1)
-        #expect(run.stdout.hasSuffix("0 errors, 1 warning in 13 files\n"))
+        #expect(run.stdout.hasSuffix("0 errors, 7 warnings in 14 files\n"))
         #expect(!FileManager.default.fileExists(atPath: scratch.path("public")))
     }
 
@@ -128,7 +128,7 @@ import Testing
         let second = try Run(["build", "--content", "content", "--output", "again"], in: scratch.url)
         #expect(second.status == 0)
         let first = SiteTree(scratch.url.appendingPathComponent("public"))
-        #expect(first.files.count == 42 + 1 + 1) // pages, heatmap.svg, style.css, marker, one image
+        #expect(first.files.count == 49 + 1 + 1) // pages, heatmap.svg, style.css, marker, one image
         #expect(first == SiteTree(scratch.url.appendingPathComponent("again")))
     }
 

@@ -10,7 +10,9 @@ extension RuleID {
 /// whose boundary goes from the first to the second (the essays' first
 /// failure mode: an under-specified handoff). At the second stage's entry in
 /// `lifecycle`. A contract that failed to load, or whose boundary was
-/// reported, might have covered any seam, so the rule then stays quiet.
+/// reported, might have covered any seam, so the rule then stays quiet; so
+/// does a seam next to a stage whose file is missing or unreadable (that
+/// lifecycle entry is reported already).
 struct BoundaryWithoutContractRule: HandbookRule {
     static let descriptor = RuleDescriptor(
         .boundaryWithoutContract,
@@ -38,6 +40,7 @@ struct BoundaryWithoutContractRule: HandbookRule {
         let seams = Set(handbook.contracts.values.compactMap { $0.boundary.map { "\($0.from)\u{1}\($0.to)" } })
         return (1..<lifecycle.count).compactMap { i in
             let from = lifecycle[i - 1].value, to = lifecycle[i]
+            guard handbook.stages[from] != nil, handbook.stages[to.value] != nil else { return nil }
             guard !seams.contains("\(from)\u{1}\(to.value)") else { return nil }
             return diagnostic("no contract covers the handoff from '\(from)' to '\(to.value)'", at: to.location,
                               notes: [.init("add a contract with 'boundary: \(from) -> \(to.value)'")])

@@ -11,7 +11,7 @@ import Testing
                 input: News
                 output: Digest
                 oversight: PM reads it
-                delegation: delegate
+                delegation: coordinate
 
             """)])
         expectSame(try handbook.check().reported, [

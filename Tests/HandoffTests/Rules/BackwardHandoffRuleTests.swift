@@ -13,6 +13,9 @@ import Testing
         expectSame(try handbook.check().reported, [
             Reported(.backwardHandoff, .warning, handbook.at("1️⃣"), "boundary 'decide -> discover' goes backwards: 'discover' comes before 'decide' in the lifecycle"),
             Reported(.backwardHandoff, .warning, handbook.at("2️⃣"), "boundary 'decide -> decide' stays in one stage: a handoff crosses from one stage to a later one"),
+            // Neither contract goes from discover to decide any more.
+            Reported(.boundaryWithoutContract, .warning, .init(file: "content/handbook.yaml", line: 2, column: 23),
+                     "no contract covers the handoff from 'discover' to 'decide'", notes: ["add a contract with 'boundary: discover -> decide'"]),
         ])
     }
 }
