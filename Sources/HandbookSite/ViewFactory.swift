@@ -270,12 +270,15 @@ struct ViewFactory: Sendable {
                 return HeatmapTableCell(label: level?.label ?? "—", levelClass: level?.rawValue ?? "none")
             })
         }
-        let counts = [
+        var counts = [
             CountView(number: graph.roles.count, label: plural("role", graph.roles.count)),
             CountView(number: graph.stages.count, label: plural("stage", graph.stages.count)),
             CountView(number: graph.contracts.count, label: plural("contract", graph.contracts.count)),
             CountView(number: graph.contextIDs.count, label: plural("context", graph.contextIDs.count)),
         ]
+        if graph.handbook.hasObjectsFolder {
+            counts.append(CountView(number: graph.objects.count, label: plural("governed object", graph.objects.count)))
+        }
         let prefix = contentRoot.isEmpty || contentRoot == "." ? "" : contentRoot + "/"
         let warningViews = warnings.map { d in
             let file = d.location.file.hasPrefix(prefix) ? String(d.location.file.dropFirst(prefix.count)) : d.location.file
