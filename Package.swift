@@ -46,11 +46,13 @@ let package = Package(
         ),
         .target(name: "HandbookCheck", dependencies: ["Diagnostics", "HandbookModel"]),
         .target(name: "HandbookDiff", dependencies: ["Diagnostics", "HandbookModel"]),
+        // The Mustache compiler: templates bound to typed view schemas.
+        .target(name: "Templates", dependencies: ["Diagnostics"]),
         .executableTarget(name: "EmbedTheme"),
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         .target(
             name: "HandbookSite",
-            dependencies: ["CSystemShims", "Diagnostics", "HandbookModel", "Markup", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["CSystemShims", "Diagnostics", "HandbookModel", "Markup", "Templates"],
             exclude: fuzzing ? ["Generated/README.md"] : ["Generated"],
             plugins: fuzzing ? [] : ["EmbedThemePlugin"]
         ),
@@ -79,7 +81,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HandoffTests",
-            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI"]
+            dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI",
+                           "Templates",
+                           // Only for the differential test of the template engine against swift-mustache.
+                           .product(name: "Mustache", package: "swift-mustache")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,8 +8,10 @@ public struct DiagnosticReport: Sendable {
     /// - Parameter root: the content folder as the user names it ("content",
     ///   "../handbook/content"): diagnostics carry paths relative to the
     ///   content folder, and are shown under `root` from here on.
-    public init(diagnostics: [Diagnostic], files: Int, root: String = "") {
-        self.diagnostics = diagnostics.map { $0.shown(under: root) }.sortedUnique()
+    /// - Parameter placed: diagnostics whose paths are already relative to
+    ///   the working folder (the theme's templates).
+    public init(diagnostics: [Diagnostic], files: Int, root: String = "", placed: [Diagnostic] = []) {
+        self.diagnostics = (diagnostics.map { $0.shown(under: root) } + placed).sortedUnique()
         self.files = files
     }
 

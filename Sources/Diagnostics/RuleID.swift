@@ -41,6 +41,10 @@ public struct RuleID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static let badEncoding = RuleID("bad-encoding", .warning,
         "a body byte that is not UTF-8")
     /// Input handoff refuses to read.
+    /// A problem in a theme's templates (not a handbook rule: FORMAT.md does
+    /// not list it; `handoff explain template` describes it).
+    public static let template = RuleID("template", .error, configurable: false,
+        "a theme template that does not parse, names a field its view does not have, or includes a missing partial")
     public static let unsafeInput = RuleID("unsafe-input", .error, configurable: false,
         "a file over a size or complexity limit, or a symlink that leaves the handbook")
 }

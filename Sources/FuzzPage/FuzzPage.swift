@@ -14,7 +14,7 @@ import Markup
 // the check passes. Findings: a crash or sanitizer report, `<script` or an
 // `on…=` attribute in any output, an output path outside the site root.
 
-let theme = try! Theme.load(overrides: nil, displayPath: "templates")
+let theme = Theme.load(overrides: nil, displayPath: "templates").theme!
 let settings = HandbookLoader.loadSettings(Array("""
     title: Fuzz
     lifecycle: [discover, decide]

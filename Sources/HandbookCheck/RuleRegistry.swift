@@ -42,8 +42,15 @@ public enum RuleRegistry {
     public static let descriptors: [RuleDescriptor] = all.map { $0.descriptor }
     public static let ids: [RuleID] = descriptors.map(\.rule)
 
+    /// Rules about the tool's own input rather than the handbook format (the
+    /// theme's templates): in SARIF and `handoff explain`, not in FORMAT.md.
+    static let toolRules: [any DescribedRule.Type] = [TemplateRule.self]
+
+    /// Every rule a diagnostic may carry: the format's, then the tool's.
+    public static let allDescriptors: [RuleDescriptor] = descriptors + toolRules.map { $0.descriptor }
+
     /// The rules that run over a loaded handbook.
     static let checks: [any HandbookRule] = all.compactMap { ($0 as? any HandbookRule.Type)?.init() }
 
-    public static func descriptor(named id: String) -> RuleDescriptor? { descriptors.first { $0.rule.rawValue == id } }
+    public static func descriptor(named id: String) -> RuleDescriptor? { allDescriptors.first { $0.rule.rawValue == id } }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Diagnostics
 import HandbookModel
+import Templates
 
 /// Renders a checked handbook into an `OutputFolder`: one page per role,
 /// stage, contract, context and page, the overview, `heatmap.svg`, and the
@@ -114,31 +115,35 @@ public struct SiteBuilder: Sendable {
         pages.map { ($0.path, render($0)) } + [("heatmap.svg", HeatmapSVG(graph: graph, page: .index).render(standalone: true))]
     }
 
-    func render(_ page: PageRef) -> String {
+    func render(_ page: PageRef) -> String { render(page, with: theme) }
+
+    /// A page rendered by `renderer` (the theme; the differential test passes
+    /// swift-mustache to compare the two engines on every page).
+    func render(_ page: PageRef, with renderer: some PageRenderer) -> String {
         let template: String
         let content: String
         switch page.kind {
         case .index:
             template = "index"
-            content = theme.render(views.index(warnings: warnings, contentRoot: options.contentRoot), template: template)
+            content = renderer.render(views.index(warnings: warnings, contentRoot: options.contentRoot), template: template)
         case .stage:
             template = "stage"
-            content = theme.render(views.stage(graph.handbook.stages[page.id]!), template: template)
+            content = renderer.render(views.stage(graph.handbook.stages[page.id]!), template: template)
         case .role:
             template = "role"
-            content = theme.render(views.role(graph.handbook.roles[page.id]!), template: template)
+            content = renderer.render(views.role(graph.handbook.roles[page.id]!), template: template)
         case .contract:
             template = "contract"
-            content = theme.render(views.contract(graph.handbook.contracts[page.id]!), template: template)
+            content = renderer.render(views.contract(graph.handbook.contracts[page.id]!), template: template)
         case .context:
             template = "context"
-            content = theme.render(views.context(page.id), template: template)
+            content = renderer.render(views.context(page.id), template: template)
         case .page:
             template = "page"
-            content = theme.render(views.page(graph.handbook.pages[page.id]!), template: template)
+            content = renderer.render(views.page(graph.handbook.pages[page.id]!), template: template)
         case .object:
             template = "object"
-            content = theme.render(views.object(graph.handbook.objects[page.id]!), template: template)
+            content = renderer.render(views.object(graph.handbook.objects[page.id]!), template: template)
         }
         let title = graph.title(of: page)
         let layout = LayoutView(
@@ -149,7 +154,7 @@ public struct SiteBuilder: Sendable {
             nav: views.nav(for: page), contentHTML: content,
             editURL: editURL(page) ?? "", hasEditURL: editURL(page) != nil,
             pageKind: template, generator: options.generator)
-        return theme.render(layout, template: "layout")
+        return renderer.render(layout, template: "layout")
     }
 
     /// `repository` + the content file's path in the repository.
@@ -163,3 +168,10 @@ public struct SiteBuilder: Sendable {
         return repository + "/" + prefix + file
     }
 }
+
+/// Renders a view with the template bound to its type.
+protocol PageRenderer {
+    func render<V: TemplateView>(_ view: V, template: String) -> String
+}
+
+extension Theme: PageRenderer {}

@@ -1,6 +1,7 @@
 import Foundation
 import Markup
-import Mustache
+import Diagnostics
+import Templates
 
 /// The default theme lives in `templates/` at the package root and is
 /// carried inside the binary by the EmbedThemePlugin.
@@ -13,31 +14,41 @@ enum DefaultTheme {
 /// The templates and assets a site is rendered with: the built-in theme,
 /// with a handbook's own `templates/` overriding it file by file. `*.mustache`
 /// files are templates (named without the extension, usable as partials);
-/// every other file is an asset copied to the output root.
+/// every other file is an asset copied to the output root. Templates are
+/// compiled once, each page template against its view's schema
+/// (`ViewSchemas.swift`); every problem is a `template` diagnostic at its
+/// position, in whatever format the command prints.
 public struct Theme: Sendable {
-    public struct TemplateError: Error, CustomStringConvertible {
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var message: String
-        public var rule = "template"
-
-        public var description: String { "\(file):\(line):\(column): error: \(message) [\(rule)]" }
-    }
-
     /// The built-in theme's files (`handoff theme export` writes them out).
     public static var builtInFiles: [(name: String, bytes: [UInt8])] { DefaultTheme.files.sorted { $0.name < $1.name } }
 
-    public static let requiredTemplates = ["layout", "index", "role", "stage", "contract", "context", "page"]
+    /// Each page template and the view it renders.
+    static let bindings: [TemplateSet.Binding] = [
+        .template("layout", renders: LayoutView.self),
+        .template("index", renders: IndexView.self),
+        .template("role", renders: RoleView.self),
+        .template("stage", renders: StageView.self),
+        .template("contract", renders: ContractView.self),
+        .template("context", renders: ContextView.self),
+        .template("page", renders: PageView.self),
+        .template("object", renders: ObjectView.self),
+    ]
 
-    let library: MustacheLibrary
+    public static var requiredTemplates: [String] { bindings.map(\.name) }
+
+    let templates: TemplateSet
     let assets: [(name: String, bytes: [UInt8])]
 
+    /// The theme, or nil when it has errors; `diagnostics` holds every problem
+    /// (paths as shown: "templates/role.mustache").
     /// - Parameters:
     ///   - overrides: a folder of overriding files, or nil.
-    ///   - displayPath: how that folder is named in errors ("templates").
-    public static func load(overrides: String?, displayPath: String) throws -> Theme {
-        FastHTML.register
+    ///   - displayPath: how that folder is named in messages ("templates").
+    public static func load(overrides: String?, displayPath: String) -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func problem(_ rule: RuleID, _ file: String, _ message: String) {
+            diagnostics.append(Diagnostic(rule, message, at: .start(of: file)))
+        }
         var files: [String: (bytes: [UInt8], source: String)] = [:]
         for (name, bytes) in DefaultTheme.files { files[name] = (bytes, "built-in theme: \(name)") }
         if let overrides {
@@ -54,16 +65,16 @@ public struct Theme: Sendable {
                     if isSymlink {
                         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                         guard target.hasPrefix(root + "/"), FileManager.default.fileExists(atPath: target) else {
-                            throw TemplateError(file: displayPath + "/" + relative, line: 1, column: 1,
-                                                message: "symlink points outside the templates folder or nowhere", rule: "unsafe-input")
+                            problem(.unsafeInput, displayPath + "/" + relative, "symlink points outside the templates folder or nowhere")
+                            continue
                         }
                     }
                     var isDirectory: ObjCBool = false
                     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
                     if isDirectory.boolValue {
                         if isSymlink {
-                            throw TemplateError(file: displayPath + "/" + relative, line: 1, column: 1,
-                                                message: "symlinked folder '\(relative)' is not followed", rule: "unsafe-input")
+                            problem(.unsafeInput, displayPath + "/" + relative, "symlinked folder '\(relative)' is not followed")
+                            continue
                         }
                         if relative.split(separator: "/").count < 16 { pending.append(relative) }
                         continue
@@ -71,74 +82,78 @@ public struct Theme: Sendable {
                     // Only the top level holds templates; a .mustache file deeper down is neither.
                     if !folder.isEmpty && name.hasSuffix(".mustache") { continue }
                     guard let data = FileManager.default.contents(atPath: path) else {
-                        throw TemplateError(file: displayPath + "/" + relative, line: 1, column: 1, message: "file could not be read")
+                        problem(.template, displayPath + "/" + relative, "file could not be read")
+                        continue
                     }
                     files[relative] = (Array(data), displayPath + "/" + relative)
                 }
             }
         }
-        var library = MustacheLibrary()
+        var sources: [TemplateSet.Source] = []
         var assets: [(String, [UInt8])] = []
         for (name, file) in files.sorted(by: { $0.key < $1.key }) {
             guard name.hasSuffix(".mustache") else {
                 assets.append((name, file.bytes))
                 continue
             }
-            guard let text = String(validating: file.bytes, as: UTF8.self) else {
-                throw TemplateError(file: file.source, line: 1, column: 1, message: "template is not valid UTF-8")
+            guard String(validating: file.bytes, as: UTF8.self) != nil else {
+                problem(.template, file.source, "template is not valid UTF-8")
+                continue
             }
-            do {
-                library.register(try MustacheTemplate(string: FastHTML.pragma + text), named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma is a line of its own: report positions in the file as written.
-                throw TemplateError(file: file.source, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                                    message: Self.describe(error.error))
-            }
+            sources.append(.init(name: String(name.dropLast(".mustache".count)), bytes: file.bytes, file: file.source))
         }
         // Assets are copied to the site root: they may not replace a page.
         let reserved: Set<String> = ["index.html", "heatmap.svg", "handbook.html", OutputFolder.marker, "stages", "roles", "contracts", "contexts", "pages", "objects"]
         for (name, _) in assets {
             let first = String(name.split(separator: "/")[0])
             guard reserved.contains(first) else { continue }
-            throw TemplateError(file: files[name]!.source, line: 1, column: 1,
-                                message: "asset '\(name)' would overwrite the site's own '\(first)'")
+            problem(.template, files[name]!.source, "asset '\(name)' would overwrite the site's own '\(first)'")
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil {
-            throw TemplateError(file: displayPath + "/" + name + ".mustache", line: 1, column: 1, message: "template is missing")
+        let compiled = TemplateSet.compile(sources, bindings: bindings)
+        for item in compiled.problems {
+            let file = item.template.hasSuffix(".mustache") && !item.template.contains("/") && !item.template.hasPrefix("built-in")
+                ? displayPath + "/" + item.template : item.template
+            diagnostics.append(Diagnostic(.template, item.message, at: SourceLocation(file: file, line: item.line, column: item.column),
+                                          notes: item.notes.map { Diagnostic.Note($0) }))
         }
-        return Theme(library: library, assets: assets)
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        return (Theme(templates: compiled.set, assets: assets), [])
     }
 
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
-        case .unfinishedName: return "tag is not finished"
-        case .expectedSectionEnd: return "section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection: return "tag not allowed inside an inherited section"
-        case .textInsideInheritSection: return "text not allowed inside an inherited section"
-        case .invalidConfigVariableSyntax: return "invalid configuration variable"
-        case .unrecognisedConfigVariable: return "unknown configuration variable"
-        }
+    func render<V: TemplateView>(_ view: V, template: String) -> String {
+        templates.render(view, template: template)
     }
 
-    func render(_ object: some MustacheDictionary, template: String) -> String {
-        library.render(object.mustache, withTemplate: template) ?? ""
+    func render<V: TemplateView>(_ view: V, template: String, into out: inout [UInt8]) {
+        templates.render(view, template: template, into: &out)
     }
 }
 
-/// HTML escaping for `{{variables}}`: the same five entities as
-/// swift-mustache's own (`< > & " '`), by `HTMLText.escape` on bytes with a
-/// fast path for text that needs none; its own walks Characters with a
-/// dictionary lookup each (9% of a large build). Every template, built-in or a
-/// handbook's, starts with the pragma that selects it, on a line of its own
-/// (a standalone tag renders nothing); error lines are shifted back by one.
-struct FastHTML: MustacheContentType {
-    static let name = "HANDOFF-HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
-    static let register: Void = { MustacheContentTypes.register(FastHTML(), named: name) }()
-
-    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+extension Theme {
+    /// Every field each page template can use, from the view schemas, as
+    /// Markdown (README's Themes section; a test keeps it in step).
+    public static func fieldReference() -> String {
+        var out = "| template | renders |\n|---|---|\n"
+        for binding in bindings { out += "| `\(binding.name).mustache` | \(binding.schema.noun) |\n" }
+        out += "\n"
+        var seen = Set<String>()
+        var pending = bindings.map(\.schema)
+        while !pending.isEmpty {
+            let schema = pending.removeFirst()
+            guard seen.insert(schema.noun).inserted else { continue }
+            out += "- **\(schema.noun.prefix(1).uppercased() + schema.noun.dropFirst())**: "
+            out += schema.fields.map { field in
+                switch field.kind {
+                case let .view(reference):
+                    pending.append(reference.schema)
+                case let .list(reference):
+                    pending.append(reference.schema)
+                default:
+                    break
+                }
+                return "`\(field.name)` (\(field.kind.description))"
+            }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
 }

@@ -27,8 +27,10 @@ struct ViewFactory: Sendable {
     }
 
     /// A governed object's page; an id with no object links nowhere.
-    func objectLink(_ id: String, from page: PageRef) -> LinkView {
-        graph.handbook.objects[id] == nil ? LinkView(href: "", text: id) : link(PageRef(.objects, id), from: page)
+    func objectLink(_ id: String, from page: PageRef) -> ActorView {
+        guard graph.handbook.objects[id] != nil else { return ActorView(text: id, href: "", hasPage: false, isExternal: false) }
+        let target = PageRef(.objects, id)
+        return ActorView(text: graph.title(of: target), href: page.href(to: target), hasPage: true, isExternal: false)
     }
 
     func contextLink(_ id: String, from page: PageRef) -> LinkView {

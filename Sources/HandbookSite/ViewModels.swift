@@ -107,7 +107,8 @@ struct AgentView: Sendable {
     var hasServiceLevel: Bool
     var auditTrail: String
     var hasAuditTrail: Bool
-    var reads: [LinkView]
+    /// Governed objects, as actors: an id with no object has no page.
+    var reads: [ActorView]
     var hasReads: Bool
     var logs: String
     var hasLogs: Bool

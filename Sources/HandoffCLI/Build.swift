@@ -37,7 +37,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now()
         let content = handbook.content
-        let checked = try CheckRun.report(content: content, limits: handbook.limits(), renderHTML: true)
+        let checked = try CheckRun.report(content: content, limits: handbook.limits(), renderHTML: true, templates: templates)
         let report = checked.report
         let status = report.exitCode(strict: strict)
         if status != 0 {
@@ -50,17 +50,9 @@ struct Build: ParsableCommand {
                                                         : CheckRun.render(report, format: format))
         }
 
+        // A theme with problems is an error in the report above, so the build stopped there.
+        guard let theme = checked.theme else { throw ExitCode(1) }
         let templatesFolder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
-        if let folder = templates, !FileManager.default.fileExists(atPath: folder) {
-            throw ToolFailure("templates folder '\(folder)' does not exist")
-        }
-        let theme: Theme
-        do {
-            theme = try Trace.measure("theme") { try Theme.load(overrides: templatesFolder, displayPath: templatesFolder.map(DisplayPath.of) ?? "templates") }
-        } catch let error as Theme.TemplateError {
-            StandardStream.output.write("\(error)\n")
-            throw ExitCode(1)
-        }
 
         let folder: OutputFolder
         do {

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import HandbookCheck
 import HandbookSource
+import HandbookSite
 
 /// Output formats of diagnostics.
 public enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -24,8 +25,11 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
     var strict = false
 
+    @Option(name: .long, help: "A folder of templates to check with the handbook (default: ./templates when it exists).")
+    var templates: String?
+
     func run() throws {
-        let report = try CheckRun.report(content: handbook.content, limits: handbook.limits()).report
+        let report = try CheckRun.report(content: handbook.content, limits: handbook.limits(), templates: templates).report
         StandardStream.output.write(CheckRun.render(report, format: format))
         let status = report.exitCode(strict: strict)
         if status != 0 { throw ExitCode(status) }
@@ -40,7 +44,15 @@ enum CheckRun {
         return limits
     }
 
-    static func report(content: String, limits: LoadLimits, renderHTML: Bool = false) throws -> (report: DiagnosticReport, handbook: HandbookLoader.Result) {
+    /// The handbook's diagnostics and the theme's (the built-in theme with
+    /// `templates`, or ./templates when it exists, over it).
+    static func report(content: String, limits: LoadLimits, renderHTML: Bool = false, templates: String?) throws
+        -> (report: DiagnosticReport, handbook: HandbookLoader.Result, theme: Theme?) {
+        let templatesFolder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
+        if let folder = templates, !FileManager.default.fileExists(atPath: folder) {
+            throw ToolFailure("templates folder '\(folder)' does not exist")
+        }
+        let theme = Trace.measure("theme") { Theme.load(overrides: templatesFolder, displayPath: templatesFolder.map(DisplayPath.of) ?? "templates") }
         let loaded: HandbookLoader.Result
         do {
             loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content), limits: limits, renderHTML: renderHTML)
@@ -48,7 +60,9 @@ enum CheckRun {
             throw ToolFailure(explain(failure, content: content))
         }
         let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
-        return (DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: DisplayPath.of(content)), loaded)
+        let report = DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: DisplayPath.of(content),
+                                      placed: theme.diagnostics)
+        return (report, loaded, theme.theme)
     }
 
     /// The loader's refusal, with the likely fix: run from inside the
@@ -72,7 +86,7 @@ enum CheckRun {
         case .text: report.text(color: StandardStream.outputWantsColor) + explainHint(report)
         case .json: report.json()
         case .github: report.github()
-        case .sarif: report.sarif(toolVersion: Handoff.version, uriPrefix: RepositoryPath.ofWorkingFolder(), rules: RuleRegistry.descriptors)
+        case .sarif: report.sarif(toolVersion: Handoff.version, uriPrefix: RepositoryPath.ofWorkingFolder(), rules: RuleRegistry.allDescriptors)
         }
     }
 }

@@ -18,7 +18,7 @@ struct Explain: ParsableCommand {
             return
         }
         guard let descriptor = RuleRegistry.descriptor(named: rule) else {
-            let close = Suggestion.closest(to: rule, among: RuleRegistry.ids.map(\.rawValue))
+            let close = Suggestion.closest(to: rule, among: RuleRegistry.allDescriptors.map(\.rule.rawValue))
             throw ToolFailure("'\(rule)' is not a rule id" + (close.map { "\n  note: did you mean '\($0)'?" } ?? "")
                 + "\n  note: 'handoff explain' lists every rule")
         }
@@ -40,6 +40,7 @@ struct Explain: ParsableCommand {
         out += "default severity: \(rule.defaultSeverity.rawValue)"
         out += rule.isConfigurable ? " (handbook.yaml's severity: may change it)\n" : " (always; severity: cannot change it)\n"
         out += "\n" + wrap(descriptor.help, width: 78) + "\n"
+        guard !descriptor.triggering.isEmpty else { return out } // a rule about the theme, not the handbook
         out += "\nReported on:\n"
         for example in descriptor.triggering { out += show(example, marked: true) }
         out += "\nNot reported on:\n"

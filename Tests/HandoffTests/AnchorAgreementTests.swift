@@ -74,7 +74,7 @@ import Testing
         #expect(checked == expected)
 
         // What the page carries.
-        let theme = try Theme.load(overrides: nil, displayPath: "templates")
+        let theme = try #require(Theme.load(overrides: nil, displayPath: "templates").theme)
         let site = SiteBuilder(handbook: loaded.handbook, warnings: [], theme: theme,
                                options: .init(contentRoot: "content", repositoryPath: "content", generator: "test"))
         let html = try #require(site.renderedPages().first { $0.path == "pages/anchors.html" }).html

@@ -1,13 +1,8 @@
 import Foundation
 import Testing
 
-/// The generated and fuzzing code stays in step with the sources.
+/// The fuzzing code stays in step with the sources.
 @Suite struct ToolingTests {
-    @Test func viewDictionariesAreGeneratedFromTheViewModels() throws {
-        let result = try Run(["scripts/generate-view-dictionaries.py", "--check"], tool: "python3")
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-    }
-
     /// The fuzz harnesses, built without libFuzzer, replay the seeds and every
     /// saved finding: each crash ever found stays a regression case.
     @Test(arguments: ["FuzzLoader", "FuzzPage"])

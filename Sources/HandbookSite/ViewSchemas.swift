@@ -1,0 +1,435 @@
+import Templates
+
+// The schema of each view model: every field a template may use, by name,
+// with its kind. The template compiler checks templates against these and
+// renders through them; README's Themes section lists them (a test keeps
+// it in step).
+
+extension LinkView: TemplateView {
+    static let schema = Schema<LinkView>("a link", [
+        .text("href", \.href),
+        .text("text", \.text),
+    ])
+}
+
+extension ActorView: TemplateView {
+    static let schema = Schema<ActorView>("an actor (a role, an external, or all roles)", [
+        .text("text", \.text),
+        .text("href", \.href),
+        .bool("hasPage", \.hasPage),
+        .bool("isExternal", \.isExternal),
+    ])
+}
+
+extension NavGroup: TemplateView {
+    static let schema = Schema<NavGroup>("a navigation group", [
+        .text("title", \.title),
+        .list("links", \.links),
+    ])
+}
+
+extension NavLink: TemplateView {
+    static let schema = Schema<NavLink>("a navigation link", [
+        .text("href", \.href),
+        .text("text", \.text),
+        .bool("current", \.current),
+    ])
+}
+
+extension LayoutView: TemplateView {
+    static let schema = Schema<LayoutView>("the layout", [
+        .text("siteTitle", \.siteTitle),
+        .text("pageTitle", \.pageTitle),
+        .text("documentTitle", \.documentTitle),
+        .text("description", \.description),
+        .bool("hasDescription", \.hasDescription),
+        .text("root", \.root),
+        .text("homeHref", \.homeHref),
+        .bool("isHome", \.isHome),
+        .list("nav", \.nav),
+        .text("contentHTML", \.contentHTML),
+        .text("editURL", \.editURL),
+        .bool("hasEditURL", \.hasEditURL),
+        .text("pageKind", \.pageKind),
+        .text("generator", \.generator),
+    ])
+}
+
+extension ContractSummary: TemplateView {
+    static let schema = Schema<ContractSummary>("a contract summary", [
+        .text("href", \.href),
+        .text("name", \.name),
+        .view("from", \.from),
+        .view("to", \.to),
+        .text("boundary", \.boundary),
+    ])
+}
+
+extension BodyView: TemplateView {
+    static let schema = Schema<BodyView>("a body", [
+        .text("html", \.html),
+        .bool("hasHTML", \.hasHTML),
+    ])
+}
+
+extension EngagementCell: TemplateView {
+    static let schema = Schema<EngagementCell>("an engagement cell", [
+        .view("stage", \.stage),
+        .text("level", \.level),
+        .text("levelClass", \.levelClass),
+    ])
+}
+
+extension FlowInView: TemplateView {
+    static let schema = Schema<FlowInView>("a consumed context", [
+        .view("context", \.context),
+        .view("from", \.from),
+        .text("cadence", \.cadence),
+        .bool("hasCadence", \.hasCadence),
+        .bool("unmatched", \.unmatched),
+    ])
+}
+
+extension FlowOutView: TemplateView {
+    static let schema = Schema<FlowOutView>("a produced context", [
+        .view("context", \.context),
+        .list("to", \.to),
+        .text("cadence", \.cadence),
+        .bool("hasCadence", \.hasCadence),
+        .text("format", \.format),
+        .bool("hasFormat", \.hasFormat),
+        .list("notConsumedBy", \.notConsumedBy),
+        .bool("hasNotConsumedBy", \.hasNotConsumedBy),
+    ])
+}
+
+extension AgentView: TemplateView {
+    static let schema = Schema<AgentView>("an agent", [
+        .text("name", \.name),
+        .text("input", \.input),
+        .text("output", \.output),
+        .text("oversight", \.oversight),
+        .text("blastRadius", \.blastRadius),
+        .text("access", \.access),
+        .bool("isWrite", \.isWrite),
+        .text("delegation", \.delegation),
+        .texts("traits", \.traits),
+        .bool("hasTraits", \.hasTraits),
+        .text("confirmation", \.confirmation),
+        .bool("hasConfirmation", \.hasConfirmation),
+        .text("staging", \.staging),
+        .bool("hasStaging", \.hasStaging),
+        .text("winterTear", \.winterTear),
+        .bool("isSpecialist", \.isSpecialist),
+        .text("winterTearMissing", \.winterTearMissing),
+        .text("sourceOfTruth", \.sourceOfTruth),
+        .bool("hasSourceOfTruth", \.hasSourceOfTruth),
+        .text("serviceLevel", \.serviceLevel),
+        .bool("hasServiceLevel", \.hasServiceLevel),
+        .text("auditTrail", \.auditTrail),
+        .bool("hasAuditTrail", \.hasAuditTrail),
+        .list("reads", \.reads),
+        .bool("hasReads", \.hasReads),
+        .text("logs", \.logs),
+        .bool("hasLogs", \.hasLogs),
+    ])
+}
+
+extension WorkflowView: TemplateView {
+    static let schema = Schema<WorkflowView>("a workflow", [
+        .text("name", \.name),
+        .view("stage", \.stage),
+        .view("role", \.role),
+        .text("trigger", \.trigger),
+        .texts("steps", \.steps),
+    ])
+}
+
+extension RoleView: TemplateView {
+    static let schema = Schema<RoleView>("a role page", [
+        .text("name", \.name),
+        .text("purpose", \.purpose),
+        .list("engagement", \.engagement),
+        .list("contextIn", \.contextIn),
+        .bool("hasContextIn", \.hasContextIn),
+        .list("contextOut", \.contextOut),
+        .bool("hasContextOut", \.hasContextOut),
+        .list("contractsSent", \.contractsSent),
+        .list("contractsReceived", \.contractsReceived),
+        .bool("hasContracts", \.hasContracts),
+        .bool("hasContractsSent", \.hasContractsSent),
+        .bool("hasContractsReceived", \.hasContractsReceived),
+        .list("agents", \.agents),
+        .bool("hasAgents", \.hasAgents),
+        .list("workflows", \.workflows),
+        .bool("hasWorkflows", \.hasWorkflows),
+        .list("stewards", \.stewards),
+        .bool("hasStewards", \.hasStewards),
+        .list("produces", \.produces),
+        .bool("hasProduces", \.hasProduces),
+        .bool("hasObjects", \.hasObjects),
+        .view("body", \.body),
+        .list("backlinks", \.backlinks),
+        .bool("hasBacklinks", \.hasBacklinks),
+    ])
+}
+
+extension StageView: TemplateView {
+    static let schema = Schema<StageView>("a stage page", [
+        .text("name", \.name),
+        .text("position", \.position),
+        .text("question", \.question),
+        .text("output", \.output),
+        .text("timebox", \.timebox),
+        .bool("hasTimebox", \.hasTimebox),
+        .list("leads", \.leads),
+        .list("supports", \.supports),
+        .list("consults", \.consults),
+        .bool("hasLeads", \.hasLeads),
+        .bool("hasSupports", \.hasSupports),
+        .bool("hasConsults", \.hasConsults),
+        .list("contractsLeaving", \.contractsLeaving),
+        .list("contractsEntering", \.contractsEntering),
+        .bool("hasContractsLeaving", \.hasContractsLeaving),
+        .bool("hasContractsEntering", \.hasContractsEntering),
+        .list("workflows", \.workflows),
+        .bool("hasWorkflows", \.hasWorkflows),
+        .view("previous", \.previous),
+        .bool("hasPrevious", \.hasPrevious),
+        .view("next", \.next),
+        .bool("hasNext", \.hasNext),
+        .view("body", \.body),
+        .list("backlinks", \.backlinks),
+        .bool("hasBacklinks", \.hasBacklinks),
+    ])
+}
+
+extension RequiredFieldView: TemplateView {
+    static let schema = Schema<RequiredFieldView>("a required field", [
+        .text("field", \.field),
+        .text("rule", \.rule),
+    ])
+}
+
+extension ContractView: TemplateView {
+    static let schema = Schema<ContractView>("a contract page", [
+        .text("name", \.name),
+        .view("from", \.from),
+        .view("to", \.to),
+        .view("boundaryFrom", \.boundaryFrom),
+        .view("boundaryTo", \.boundaryTo),
+        .list("carries", \.carries),
+        .list("required", \.required),
+        .bool("hasRequired", \.hasRequired),
+        .texts("gates", \.gates),
+        .texts("triggers", \.triggers),
+        .bool("hasTriggers", \.hasTriggers),
+        .view("body", \.body),
+        .list("backlinks", \.backlinks),
+        .bool("hasBacklinks", \.hasBacklinks),
+    ])
+}
+
+extension ProducerView: TemplateView {
+    static let schema = Schema<ProducerView>("a producer", [
+        .view("role", \.role),
+        .list("to", \.to),
+        .text("cadence", \.cadence),
+        .bool("hasCadence", \.hasCadence),
+        .text("format", \.format),
+        .bool("hasFormat", \.hasFormat),
+        .list("notConsumedBy", \.notConsumedBy),
+        .bool("hasNotConsumedBy", \.hasNotConsumedBy),
+    ])
+}
+
+extension ConsumerView: TemplateView {
+    static let schema = Schema<ConsumerView>("a consumer", [
+        .view("role", \.role),
+        .view("from", \.from),
+        .text("cadence", \.cadence),
+        .bool("hasCadence", \.hasCadence),
+        .bool("unmatched", \.unmatched),
+    ])
+}
+
+extension ContextView: TemplateView {
+    static let schema = Schema<ContextView>("a context page", [
+        .text("name", \.name),
+        .text("id", \.id),
+        .text("description", \.description),
+        .bool("hasDescription", \.hasDescription),
+        .list("producers", \.producers),
+        .bool("hasProducers", \.hasProducers),
+        .list("consumers", \.consumers),
+        .bool("hasConsumers", \.hasConsumers),
+        .list("contracts", \.contracts),
+        .bool("hasContracts", \.hasContracts),
+        .view("body", \.body),
+        .list("backlinks", \.backlinks),
+        .bool("hasBacklinks", \.hasBacklinks),
+    ])
+}
+
+extension PageView: TemplateView {
+    static let schema = Schema<PageView>("a page", [
+        .text("name", \.name),
+        .bool("showsTitle", \.showsTitle),
+        .view("body", \.body),
+        .list("backlinks", \.backlinks),
+        .bool("hasBacklinks", \.hasBacklinks),
+    ])
+}
+
+extension SummaryView: TemplateView {
+    static let schema = Schema<SummaryView>("a summary", [
+        .text("href", \.href),
+        .text("name", \.name),
+        .text("detail", \.detail),
+        .bool("hasDetail", \.hasDetail),
+    ])
+}
+
+extension LifecycleStepView: TemplateView {
+    static let schema = Schema<LifecycleStepView>("a lifecycle step", [
+        .text("href", \.href),
+        .number("number", \.number),
+        .text("name", \.name),
+        .text("question", \.question),
+        .text("leads", \.leads),
+        .bool("hasLeads", \.hasLeads),
+    ])
+}
+
+extension CountView: TemplateView {
+    static let schema = Schema<CountView>("a count", [
+        .number("number", \.number),
+        .text("label", \.label),
+    ])
+}
+
+extension WarningView: TemplateView {
+    static let schema = Schema<WarningView>("a warning", [
+        .text("location", \.location),
+        .text("message", \.message),
+        .text("rule", \.rule),
+    ])
+}
+
+extension HeatmapTableRow: TemplateView {
+    static let schema = Schema<HeatmapTableRow>("a heatmap table row", [
+        .view("stage", \.stage),
+        .list("cells", \.cells),
+    ])
+}
+
+extension HeatmapTableCell: TemplateView {
+    static let schema = Schema<HeatmapTableCell>("a heatmap table cell", [
+        .text("label", \.label),
+        .text("levelClass", \.levelClass),
+    ])
+}
+
+extension IndexView: TemplateView {
+    static let schema = Schema<IndexView>("the overview", [
+        .text("title", \.title),
+        .text("description", \.description),
+        .bool("hasDescription", \.hasDescription),
+        .text("heatmapSVG", \.heatmapSVG),
+        .list("heatmapRoles", \.heatmapRoles),
+        .list("heatmapRows", \.heatmapRows),
+        .list("lifecycle", \.lifecycle),
+        .list("counts", \.counts),
+        .list("roles", \.roles),
+        .list("stages", \.stages),
+        .list("contracts", \.contracts),
+        .list("contexts", \.contexts),
+        .list("pages", \.pages),
+        .bool("hasPages", \.hasPages),
+        .list("warnings", \.warnings),
+        .bool("hasWarnings", \.hasWarnings),
+        .text("timingSVG", \.timingSVG),
+        .list("timingRows", \.timingRows),
+        .bool("hasTiming", \.hasTiming),
+        .text("timingTotal", \.timingTotal),
+        .text("timingBudget", \.timingBudget),
+        .bool("hasTimingBudget", \.hasTimingBudget),
+        .bool("overBudget", \.overBudget),
+        .bool("hasAgents", \.hasAgents),
+        .text("winterTearSummary", \.winterTearSummary),
+        .list("objects", \.objects),
+        .bool("hasObjects", \.hasObjects),
+        .list("scorecard", \.scorecard),
+    ])
+}
+
+extension TimingRowView: TemplateView {
+    static let schema = Schema<TimingRowView>("a timing row", [
+        .text("part", \.part),
+        .text("href", \.href),
+        .bool("hasHref", \.hasHref),
+        .text("duration", \.duration),
+        .bool("unbounded", \.unbounded),
+    ])
+}
+
+extension ScoreQuestionView: TemplateView {
+    static let schema = Schema<ScoreQuestionView>("a scorecard question", [
+        .number("number", \.number),
+        .text("text", \.text),
+        .text("status", \.status),
+        .text("statusLabel", \.statusLabel),
+        .text("summary", \.summary),
+        .list("evidence", \.evidence),
+        .bool("hasEvidence", \.hasEvidence),
+    ])
+}
+
+extension EvidenceView: TemplateView {
+    static let schema = Schema<EvidenceView>("a piece of evidence", [
+        .text("href", \.href),
+        .text("label", \.label),
+        .text("detail", \.detail),
+        .bool("meets", \.meets),
+    ])
+}
+
+extension ObjectReaderView: TemplateView {
+    static let schema = Schema<ObjectReaderView>("an agent that reads the object", [
+        .text("agent", \.agent),
+        .view("role", \.role),
+        .text("logs", \.logs),
+        .bool("instrumented", \.instrumented),
+        .text("missing", \.missing),
+    ])
+}
+
+extension ObjectView: TemplateView {
+    static let schema = Schema<ObjectView>("a governed object page", [
+        .text("name", \.name),
+        .text("definition", \.definition),
+        .view("producer", \.producer),
+        .view("steward", \.steward),
+        .list("consumers", \.consumers),
+        .bool("hasConsumers", \.hasConsumers),
+        .bool("hasContract", \.hasContract),
+        .bool("isEnforced", \.isEnforced),
+        .text("enforcedBy", \.enforcedBy),
+        .text("freshness", \.freshness),
+        .bool("hasFreshness", \.hasFreshness),
+        .texts("completeness", \.completeness),
+        .bool("hasCompleteness", \.hasCompleteness),
+        .text("cardinality", \.cardinality),
+        .bool("hasCardinality", \.hasCardinality),
+        .texts("rules", \.rules),
+        .bool("hasRules", \.hasRules),
+        .bool("hasWeeklyJob", \.hasWeeklyJob),
+        .text("weeklyWhen", \.weeklyWhen),
+        .texts("weeklyTasks", \.weeklyTasks),
+        .list("readers", \.readers),
+        .bool("hasReaders", \.hasReaders),
+        .view("body", \.body),
+        .list("backlinks", \.backlinks),
+        .bool("hasBacklinks", \.hasBacklinks),
+    ])
+}
