@@ -64,6 +64,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
+        // Template rendering per page against swift-mustache (scripts/bench runs it; not part of handoff).
+        .executableTarget(
+            name: "TemplateBench",
+            dependencies: ["HandbookCheck", "HandbookSite", "HandbookSource", "Templates", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // Markdown speed per core against raw cmark-gfm (scripts/bench runs it).
         .executableTarget(name: "MarkdownBench", dependencies: ["CCmarkGFM", "Markup"]),
         // libFuzzer harnesses (scripts/fuzz builds them with --sanitize=fuzzer,address;

@@ -169,9 +169,29 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// Renders a view with the template bound to its type.
-protocol PageRenderer {
+/// Renders a view with the template bound to its type (the theme; a
+/// benchmark or test may pass another engine).
+public protocol PageRenderer {
     func render<V: TemplateView>(_ view: V, template: String) -> String
+}
+
+extension SiteBuilder {
+    /// A page of the site, for tools that render pages one by one (the template benchmark).
+    public struct Page: Sendable {
+        let ref: PageRef
+        /// "role", "stage", "index"...
+        public var kind: String
+        public var path: String { ref.path }
+    }
+
+    public var sitePages: [Page] {
+        pages.map { Page(ref: $0, kind: String(describing: $0.kind)) }
+    }
+
+    /// One page, its content and layout rendered by `renderer`.
+    public func render(_ page: Page, with renderer: some PageRenderer) -> String {
+        render(page.ref, with: renderer)
+    }
 }
 
 extension Theme: PageRenderer {}

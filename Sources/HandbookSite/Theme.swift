@@ -120,7 +120,7 @@ public struct Theme: Sendable {
         return (Theme(templates: compiled.set, assets: assets), [])
     }
 
-    func render<V: TemplateView>(_ view: V, template: String) -> String {
+    public func render<V: TemplateView>(_ view: V, template: String) -> String {
         templates.render(view, template: template)
     }
 
