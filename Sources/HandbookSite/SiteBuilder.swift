@@ -62,7 +62,7 @@ public struct SiteBuilder: Sendable {
         let pages = self.pages
         let failures = Trace.measure("render \(pages.count) pages") { pages.concurrentMap { page -> OutputFolder.Refusal? in
             do {
-                try output.write(page.path, Array(render(page).utf8))
+                try output.write(page.path, renderBytes(page))
                 return nil
             } catch {
                 return error as? OutputFolder.Refusal ?? OutputFolder.Refusal(description: "\(error)")
@@ -120,41 +120,46 @@ public struct SiteBuilder: Sendable {
     /// A page rendered by `renderer` (the theme; the differential test passes
     /// swift-mustache to compare the two engines on every page).
     func render(_ page: PageRef, with renderer: some PageRenderer) -> String {
-        let template: String
-        let content: String
+        let content = self.content(page)
+        let html = renderer.render(content.view, template: content.template)
+        return renderer.render(layout(page, template: content.template, contentHTML: html), template: "layout")
+    }
+
+    /// A page as bytes, straight from the theme's buffers (the build's path).
+    func renderBytes(_ page: PageRef) -> [UInt8] {
+        let content = self.content(page)
+        var inner: [UInt8] = []
+        theme.render(content.view, template: content.template, into: &inner)
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count + 16_384)
+        theme.render(layout(page, template: content.template, contentHTML: String(decoding: inner, as: UTF8.self)), template: "layout", into: &out)
+        return out
+    }
+
+    /// The view a page's own template renders, and that template.
+    func content(_ page: PageRef) -> (view: any TemplateView, template: String) {
         switch page.kind {
-        case .index:
-            template = "index"
-            content = renderer.render(views.index(warnings: warnings, contentRoot: options.contentRoot), template: template)
-        case .stage:
-            template = "stage"
-            content = renderer.render(views.stage(graph.handbook.stages[page.id]!), template: template)
-        case .role:
-            template = "role"
-            content = renderer.render(views.role(graph.handbook.roles[page.id]!), template: template)
-        case .contract:
-            template = "contract"
-            content = renderer.render(views.contract(graph.handbook.contracts[page.id]!), template: template)
-        case .context:
-            template = "context"
-            content = renderer.render(views.context(page.id), template: template)
-        case .page:
-            template = "page"
-            content = renderer.render(views.page(graph.handbook.pages[page.id]!), template: template)
-        case .object:
-            template = "object"
-            content = renderer.render(views.object(graph.handbook.objects[page.id]!), template: template)
+        case .index: (views.index(warnings: warnings, contentRoot: options.contentRoot), "index")
+        case .stage: (views.stage(graph.handbook.stages[page.id]!), "stage")
+        case .role: (views.role(graph.handbook.roles[page.id]!), "role")
+        case .contract: (views.contract(graph.handbook.contracts[page.id]!), "contract")
+        case .context: (views.context(page.id), "context")
+        case .page: (views.page(graph.handbook.pages[page.id]!), "page")
+        case .object: (views.object(graph.handbook.objects[page.id]!), "object")
         }
+    }
+
+    /// The layout around a page's content.
+    func layout(_ page: PageRef, template: String, contentHTML: String) -> LayoutView {
         let title = graph.title(of: page)
-        let layout = LayoutView(
+        return LayoutView(
             siteTitle: graph.settings.title, pageTitle: title,
             documentTitle: page.kind == .index ? title : "\(title) · \(graph.settings.title)",
             description: graph.settings.description ?? "", hasDescription: graph.settings.description != nil,
             root: page.root, homeHref: page.href(to: .index), isHome: page.kind == .index,
-            nav: views.nav(for: page), contentHTML: content,
+            nav: views.nav(for: page), contentHTML: contentHTML,
             editURL: editURL(page) ?? "", hasEditURL: editURL(page) != nil,
             pageKind: template, generator: options.generator)
-        return renderer.render(layout, template: "layout")
     }
 
     /// `repository` + the content file's path in the repository.

@@ -13,7 +13,9 @@ import Templates
 ///
 ///     TemplateBench CONTENT_FOLDER [RUNS]
 ///
-/// Prints µs per page for each page kind, single-threaded, median of RUNS.
+/// Prints µs per page for each page kind, single-threaded, median of RUNS;
+/// then the live preview's library call (`IncrementalSite.update`): the
+/// first update, and the update after editing one role's purpose.
 struct SwiftMustacheRenderer: PageRenderer {
     let library: MustacheLibrary
     var clock = Clock()
@@ -97,5 +99,28 @@ enum TemplateBench {
             let a = median(ours[kind]!), b = median(theirs[kind]!)
             print("| \(kind) | \(counts[kind]!) | \(String(format: "%.1f", a)) | \(String(format: "%.1f", b)) | \(String(format: "%.1f×", b / a)) |")
         }
+
+        let site = IncrementalSite(theme: theme, options: .init(contentRoot: "content", repositoryPath: "content", generator: "bench"))
+        func timed(_ body: () -> IncrementalSite.Update) -> (Double, IncrementalSite.Update) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let update = body()
+            return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, update)
+        }
+        let (first, initial) = timed { site.update(handbook: loaded.handbook, warnings: diagnostics) }
+        var edited = loaded.handbook
+        let role = edited.roles.keys.sorted().first!
+        edited.roles[role]!.purpose += " (edited)"
+        var times: [Double] = []
+        var last = initial
+        for _ in 0..<runs {
+            edited.roles[role]!.purpose += "."
+            let (ms, update) = timed { site.update(handbook: edited, warnings: diagnostics) }
+            times.append(ms)
+            last = update
+        }
+        print("")
+        print("IncrementalSite.update: first \(String(format: "%.0f", first)) ms for \(initial.changed.count) files; "
+              + "after editing role '\(role)''s purpose \(String(format: "%.0f", median(times))) ms (median of \(runs)), "
+              + "\(last.changed.count) files changed, \(last.reused) pages reused")
     }
 }
