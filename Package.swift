@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -56,10 +58,17 @@ let package = Package(
             exclude: fuzzing ? ["Generated/README.md"] : ["Generated"],
             plugins: fuzzing ? [] : ["EmbedThemePlugin"]
         ),
+        // handoff serve: the live preview (Hummingbird 2), the site in memory.
+        .target(
+            name: "HandbookServe",
+            dependencies: ["Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "HandoffCLI",
             dependencies: [
-                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "Markup",
+                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandbookServe", "Markup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

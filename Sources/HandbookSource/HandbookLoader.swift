@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import HandbookModel
 import Markup
@@ -29,7 +30,10 @@ public enum HandbookLoader {
     ///     diagnostics' paths are relative to it (`DiagnosticReport` shows them under it).
     ///   - limits: size and complexity limits (`--limit`).
     ///   - renderHTML: keep each body's page HTML (`build`): one parse a body.
-    public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits(), renderHTML: Bool = false) throws -> Result {
+    ///   - cache: parsed files from an earlier load (the live preview): a file
+    ///     whose size, modification time and inode are unchanged is not read again.
+    public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits(), renderHTML: Bool = false,
+                            cache: LoadCache? = nil) throws -> Result {
         guard FileSystem.kind(of: path) == .directory, let realRoot = FileSystem.realPath(path) else { throw Failure.notAFolder(displayRoot) }
         guard FileSystem.kind(of: path + "/handbook.yaml") == .regularFile else { throw Failure.notAHandbook(displayRoot) }
         let display = { (relative: String) in relative }
@@ -54,7 +58,10 @@ public enum HandbookLoader {
         // Parse in parallel; merge in job order so the result is deterministic.
         // A stray (a file under a name that is no id) is read for its own
         // problems, so errors arrive in one round, but never joins the handbook.
-        let outcomes = Trace.measure("parse \(plan.jobs.count) files") { (plan.jobs + plan.strays).concurrentMap(load) }
+        let outcomes = Trace.measure("parse \(plan.jobs.count) files") {
+            (plan.jobs + plan.strays).concurrentMap { job in cache?.outcome(for: job) ?? load(job) }
+        }
+        cache?.keep(Set((plan.jobs + plan.strays).map(\.path)))
         Trace.measure("merge") {
             for (job, outcome) in zip(plan.jobs + plan.strays, outcomes) {
                 diagnostics += outcome.diagnostics
@@ -302,5 +309,57 @@ extension Handbook {
         case let .page(page): pages[page.id] = page
         case let .object(object): objects[object.id] = object
         }
+    }
+}
+
+/// Parsed files kept between loads of the same folder (`handoff serve`): a
+/// file is parsed again only when its size, modification time or inode
+/// changed, or the options it was parsed with did.
+public final class LoadCache: @unchecked Sendable {
+    struct Stamp: Equatable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt
+        var options: String
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: (stamp: Stamp, outcome: HandbookLoader.Outcome)] = [:]
+
+    public init() {}
+
+    /// How many files the last load parsed (rather than took from the cache).
+    public private(set) var parsed = 0
+
+    func outcome(for job: HandbookLoader.Job) -> HandbookLoader.Outcome {
+        var info = stat()
+        guard stat(job.path, &info) == 0 else { return HandbookLoader.load(job) }
+        let stamp = Stamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                          inode: UInt(info.st_ino),
+                          options: "\(job.kind)|\(job.id)|\(job.file)|\(job.rawHTML)|\(job.renderHTML)|\(job.joins)|\(job.limits)")
+        lock.lock()
+        let cached = entries[job.path]
+        lock.unlock()
+        if let cached, cached.stamp == stamp { return cached.outcome }
+        let outcome = HandbookLoader.load(job)
+        lock.lock()
+        entries[job.path] = (stamp, outcome)
+        parsed += 1
+        lock.unlock()
+        return outcome
+    }
+
+    /// Forgets files that are gone, and starts counting anew.
+    func keep(_ paths: Set<String>) {
+        lock.lock()
+        entries = entries.filter { paths.contains($0.key) }
+        lock.unlock()
+    }
+
+    public func resetCount() {
+        lock.lock()
+        parsed = 0
+        lock.unlock()
     }
 }

@@ -1,0 +1,378 @@
+import Diagnostics
+import Foundation
+import HandbookCheck
+import HandbookModel
+import HandbookSite
+import HandbookSource
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `handoff serve`: the site built into memory and served, rebuilt when a
+/// file under the content or templates folder changes; open pages reload
+/// through Server-Sent Events and show the diagnostics in an overlay.
+public final class PreviewServer: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var content: String
+        public var contentDisplay: String
+        /// The templates folder: used when it exists, watched in case it appears.
+        public var templates: String
+        public var templatesDisplay: String
+        public var host: String
+        public var port: Int
+        public var limits: LoadLimits
+        public var generator: String
+        /// A URL pattern for file links in the overlay (`HANDOFF_EDITOR`):
+        /// `{path}`, `{line}`, `{column}` are replaced.
+        public var editor: String?
+
+        public init(content: String, contentDisplay: String, templates: String, templatesDisplay: String, host: String, port: Int,
+                    limits: LoadLimits, generator: String, editor: String?) {
+            self.content = content
+            self.contentDisplay = contentDisplay
+            self.templates = templates
+            self.templatesDisplay = templatesDisplay
+            self.host = host
+            self.port = port
+            self.limits = limits
+            self.generator = generator
+            self.editor = editor
+        }
+    }
+
+    /// What a rebuild produced, for the terminal.
+    public struct Outcome: Sendable {
+        public var report: DiagnosticReport
+        /// nil when the handbook or theme had errors (the last good site stays).
+        public var update: IncrementalSite.Update?
+        public var milliseconds: Double
+    }
+
+    let options: Options
+    let state = PreviewState()
+    private let cache = LoadCache()
+    private var site: IncrementalSite?
+    private var themeKey: String?
+    private let rebuildLock = NSLock()
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    // MARK: Building
+
+    /// Loads, checks and renders the handbook; on errors the served site stays as it was.
+    @discardableResult
+    public func rebuild() -> Outcome {
+        rebuildLock.lock()
+        defer { rebuildLock.unlock() }
+        let started = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6 }
+        let templates = FileManager.default.fileExists(atPath: options.templates) ? options.templates : nil
+        let theme = Theme.load(overrides: templates, displayPath: options.templatesDisplay)
+        let loaded: HandbookLoader.Result
+        do {
+            loaded = try HandbookLoader.load(path: options.content, displayRoot: options.contentDisplay, limits: options.limits,
+                                             renderHTML: true, cache: cache)
+        } catch {
+            // The folder or its handbook.yaml is gone (a branch switch): say so, keep serving.
+            let problem = Diagnostic(.yamlSyntax, "\(error)", at: .start(of: options.contentDisplay + "/handbook.yaml"))
+            let report = DiagnosticReport(diagnostics: [], files: 0, placed: [problem])
+            state.publish(report: report, site: nil, editor: options.editor)
+            return Outcome(report: report, update: nil, milliseconds: elapsed())
+        }
+        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
+        let report = DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: options.contentDisplay,
+                                      placed: theme.diagnostics)
+        guard report.errors == 0, let compiled = theme.theme else {
+            state.publish(report: report, site: nil, editor: options.editor)
+            return Outcome(report: report, update: nil, milliseconds: elapsed())
+        }
+        // A changed theme renders everything again.
+        let key = theme.diagnostics.isEmpty ? Self.themeKey(templates) : nil
+        if site == nil || key != themeKey {
+            site = IncrementalSite(theme: compiled, options: .init(contentRoot: options.contentDisplay, repositoryPath: options.contentDisplay,
+                                                                  generator: options.generator))
+            themeKey = key
+        }
+        let update = site!.update(handbook: loaded.handbook, warnings: report.diagnostics)
+        state.publish(report: report, site: site!.files, editor: options.editor)
+        return Outcome(report: report, update: update, milliseconds: elapsed())
+    }
+
+    /// The templates folder's files with their sizes and times: a theme edit changes it.
+    static func themeKey(_ folder: String?) -> String {
+        guard let folder else { return "" }
+        return FolderSnapshot.take([folder]).entries.map { "\($0.key)|\($0.value.size)|\($0.value.modified)" }.sorted().joined(separator: "\n")
+    }
+
+    // MARK: Watching
+
+    /// Polls the content and templates folders every 100 ms; after a change,
+    /// waits until two polls agree (an editor's save burst), then rebuilds.
+    func watch(report: @escaping @Sendable (Outcome) -> Void) {
+        let folders = [options.content, options.templates]
+        let thread = Thread { [self] in
+            var last = FolderSnapshot.take(folders)
+            var polls = 0
+            while true {
+                Thread.sleep(forTimeInterval: 0.1)
+                polls += 1
+                // A comment every 15 s: a page that went away is noticed when the write fails.
+                if polls % 150 == 0 { state.heartbeat() }
+                var now = FolderSnapshot.take(folders)
+                guard now != last else { continue }
+                // Debounce: wait for a quiet poll.
+                while true {
+                    Thread.sleep(forTimeInterval: 0.05)
+                    let again = FolderSnapshot.take(folders)
+                    if again == now { break }
+                    now = again
+                }
+                last = now
+                report(self.rebuild())
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    // MARK: Serving
+
+    /// Serves until Ctrl-C. Throws when the port cannot be bound.
+    public func serve(onRunning: @escaping @Sendable () -> Void, report: @escaping @Sendable (Outcome) -> Void) async throws {
+        watch(report: report)
+        let state = self.state
+        let allowedHosts = Self.allowedHosts(host: options.host, port: options.port)
+        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+            Self.respond(to: request, state: state, allowedHosts: allowedHosts)
+        }
+        let app = Application(responder: responder,
+                              configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+                              onServerRunning: { _ in onRunning() },
+                              logger: {
+                                  var logger = Logger(label: "handoff-serve")
+                                  logger.logLevel = .critical
+                                  return logger
+                              }())
+        // Ctrl-C and SIGTERM end the process at once (stop()): a graceful
+        // shutdown would wait for the pages' event streams, which never end.
+        try await app.runService(gracefulShutdownSignals: [])
+    }
+
+    /// Ends every event stream; the process may then exit.
+    public func stop() {
+        state.finishAll()
+    }
+
+    static func allowedHosts(host: String, port: Int) -> Set<String> {
+        var names: Set<String> = ["localhost", "127.0.0.1", "[::1]", host]
+        if host.contains(":") && !host.hasPrefix("[") { names.insert("[\(host)]") }
+        return Set(names.flatMap { [$0, "\($0):\(port)"] })
+    }
+
+    static func respond(to request: Request, state: PreviewState, allowedHosts: Set<String>) -> Response {
+        // DNS rebinding: only the names this server is reached by.
+        let host = (request.head.authority ?? "").lowercased()
+        guard allowedHosts.contains(host) else {
+            return plain(.forbidden, "403 forbidden: this preview answers only to \(allowedHosts.sorted().first { !$0.contains(":") } ?? "localhost")\n")
+        }
+        guard request.method == .get || request.method == .head else {
+            var response = plain(.methodNotAllowed, "405 method not allowed: the preview is read-only\n")
+            response.headers[.allow] = "GET, HEAD"
+            return response
+        }
+        let target = request.head.path ?? "/"
+        let rawPath = String(target.prefix { $0 != "?" && $0 != "#" })
+        if rawPath == "/_handoff/events" { return events(state) }
+        if rawPath == "/_handoff/status" {
+            return bytes(state.statusJSON(), type: "application/json; charset=utf-8", request: request)
+        }
+        guard let path = SitePath.resolve(rawPath), let served = state.file(path) else {
+            return plain(.notFound, "404 not found\n")
+        }
+        let etag = "\"\(served.etag)\""
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+            var response = Response(status: .notModified)
+            response.headers[.eTag] = etag
+            response.headers[.cacheControl] = "no-cache"
+            return response
+        }
+        var response = bytes(served.bytes, type: ContentType.of(path), request: request)
+        response.headers[.eTag] = etag
+        return response
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        response.headers[.contentType] = "text/plain; charset=utf-8"
+        response.headers[.cacheControl] = "no-cache"
+        return response
+    }
+
+    static func bytes(_ bytes: [UInt8], type: String, request: Request) -> Response {
+        var response = Response(status: .ok, body: request.method == .head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        response.headers[.contentType] = type
+        response.headers[.contentLength] = String(bytes.count)
+        response.headers[.cacheControl] = "no-cache"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        return response
+    }
+
+    /// Server-Sent Events: one message per rebuild (its number), and a comment every 15 s to keep proxies open.
+    static func events(_ state: PreviewState) -> Response {
+        let (stream, id) = state.subscribe()
+        var response = Response(status: .ok, body: ResponseBody { writer in
+            defer { state.unsubscribe(id) }
+            try await writer.write(ByteBuffer(string: "retry: 500\ndata: \(state.version)\n\n"))
+            for await message in stream {
+                try await writer.write(ByteBuffer(string: message))
+            }
+            try await writer.finish(nil)
+        })
+        response.headers[.contentType] = "text/event-stream"
+        response.headers[.cacheControl] = "no-cache"
+        return response
+    }
+}
+
+/// The served site and what the pages' script asks for.
+final class PreviewState: @unchecked Sendable {
+    struct Served {
+        var bytes: [UInt8]
+        var etag: String
+    }
+
+    private let lock = NSLock()
+    private var files: [String: Served] = [:]
+    private var status: [UInt8] = Array("{}".utf8)
+    private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
+    private var nextSubscriber = 0
+    private(set) var version = 0
+    private var built = 0
+
+    func file(_ path: String) -> Served? {
+        lock.lock()
+        defer { lock.unlock() }
+        return files[path]
+    }
+
+    func statusJSON() -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        return status
+    }
+
+    /// A rebuild's result: a new site (nil: keep the last good one) and its diagnostics.
+    func publish(report: DiagnosticReport, site: [String: [UInt8]]?, editor: String?) {
+        var served: [String: Served]?
+        if let site {
+            var next: [String: Served] = [:]
+            next.reserveCapacity(site.count)
+            for (path, bytes) in site {
+                let body = path.hasSuffix(".html") ? LiveScript.inject(into: bytes) : bytes
+                next[path] = Served(bytes: body, etag: Self.etag(body))
+            }
+            served = next
+        }
+        lock.lock()
+        if let served {
+            files = served
+            built += 1
+        }
+        version += 1
+        status = Array(Status(version: version, built: built, hasSite: !files.isEmpty, report: report, editor: editor).json().utf8)
+        let listeners = Array(subscribers.values)
+        let message = "data: \(version)\n\n"
+        lock.unlock()
+        for listener in listeners { listener.yield(message) }
+    }
+
+    func subscribe() -> (AsyncStream<String>, Int) {
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(4))
+        lock.lock()
+        let id = nextSubscriber
+        nextSubscriber += 1
+        subscribers[id] = continuation
+        lock.unlock()
+        return (stream, id)
+    }
+
+    func heartbeat() {
+        lock.lock()
+        let listeners = Array(subscribers.values)
+        lock.unlock()
+        for listener in listeners { listener.yield(": keep-alive\n\n") }
+    }
+
+    func finishAll() {
+        lock.lock()
+        let listeners = Array(subscribers.values)
+        subscribers = [:]
+        lock.unlock()
+        for listener in listeners { listener.finish() }
+    }
+
+    func unsubscribe(_ id: Int) {
+        lock.lock()
+        subscribers[id]?.finish()
+        subscribers[id] = nil
+        lock.unlock()
+    }
+
+    /// FNV-1a, 64 bits, as hex.
+    static func etag(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+/// `/_handoff/status`: the build counters and the diagnostics as the CLI prints them.
+struct Status: Encodable {
+    struct Item: Encodable {
+        var severity: String
+        var text: String
+        var location: String
+        var href: String
+        var rule: String
+        var message: String
+        var notes: [String]
+    }
+
+    var version: Int
+    var built: Int
+    var hasSite: Bool
+    var errors: Int
+    var warnings: Int
+    var summary: String
+    var diagnostics: [Item]
+
+    init(version: Int, built: Int, hasSite: Bool, report: DiagnosticReport, editor: String?) {
+        self.version = version
+        self.built = built
+        self.hasSite = hasSite
+        errors = report.errors
+        warnings = report.warnings
+        summary = report.summary
+        diagnostics = report.diagnostics.map { d in
+            let location = "\(d.location.file):\(d.location.line):\(d.location.column)"
+            var href = ""
+            if let editor, !editor.isEmpty {
+                let absolute = d.location.file.hasPrefix("/") ? d.location.file
+                    : FileManager.default.currentDirectoryPath + "/" + d.location.file
+                href = editor.replacingOccurrences(of: "{path}", with: absolute)
+                    .replacingOccurrences(of: "{line}", with: String(d.location.line))
+                    .replacingOccurrences(of: "{column}", with: String(d.location.column))
+            }
+            let notes = d.notes.map { note in "note: " + note.message + (note.location.map { " (\($0))" } ?? "") }
+            return Item(severity: d.severity.rawValue, text: "\(location): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]",
+                        location: location, href: href, rule: d.rule.rawValue, message: d.message, notes: notes)
+        }
+    }
+
+    func json() -> String { JSON.encode(self, expandedDepth: 1) }
+}
