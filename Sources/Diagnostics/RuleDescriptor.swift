@@ -98,6 +98,25 @@ public struct RuleExample: Sendable {
         ---
         """
 
+    /// The governed object and the base's PM with an agent that reads it
+    /// (`reads` and `logs` as written, markers allowed): how the governance
+    /// rules show an agent.
+    public static func objectReader(reads: String, logs: String) -> RuleExample {
+        RuleExample([
+            "objects/brief.md": governedObject,
+            "roles/pm.md": pm(agents: """
+                  - name: Brief Checker
+                    input: Draft briefs
+                    output: Comments on gaps
+                    oversight: The PM reads every comment
+                    blast_radius: Read-only
+                    delegation: coordinate
+                    reads: \(reads)
+                    logs: \(logs)
+                """),
+        ])
+    }
+
     /// `governedObject` with one passage replaced.
     public static func governedObject(replacing target: String, with replacement: String) -> String {
         let parts = governedObject.split(separator: target, maxSplits: 1, omittingEmptySubsequences: false)

@@ -15,34 +15,10 @@ struct UninstrumentedAgentRule: HandbookRule {
         .uninstrumentedAgent,
         help: "An agent that reads a governed object records, on every run, the version of the object's data contract, how fresh the data was and a hash of its input, so any output can be traced to what it saw. List them in logs: [contract-version, freshness, input-hash].",
         triggering: [
-            RuleExample([
-                "objects/brief.md": RuleExample.governedObject,
-                "roles/pm.md": RuleExample.pm(agents: """
-                          - name: Brief Checker
-                            input: Draft briefs
-                            output: Comments on gaps
-                            oversight: The PM reads every comment
-                            blast_radius: Read-only
-                            delegation: coordinate
-                            reads: 1️⃣[brief]
-                            logs: [contract-version]
-                        """),
-            ]),
+            RuleExample.objectReader(reads: "1️⃣[brief]", logs: "[contract-version]"),
         ],
         nonTriggering: [
-            RuleExample([
-                "objects/brief.md": RuleExample.governedObject,
-                "roles/pm.md": RuleExample.pm(agents: """
-                          - name: Brief Checker
-                            input: Draft briefs
-                            output: Comments on gaps
-                            oversight: The PM reads every comment
-                            blast_radius: Read-only
-                            delegation: coordinate
-                            reads: [brief]
-                            logs: [contract-version, freshness, input-hash]
-                        """),
-            ]),
+            RuleExample.objectReader(reads: "[brief]", logs: "[contract-version, freshness, input-hash]"),
         ]
     )
 

@@ -13,34 +13,10 @@ struct UnknownObjectRule: HandbookRule {
         .unknownObject,
         help: "An agent's reads lists governed objects by id: the file names in objects/ without .md. Correct the id or add the object.",
         triggering: [
-            RuleExample([
-                "objects/brief.md": RuleExample.governedObject,
-                "roles/pm.md": RuleExample.pm(agents: """
-                          - name: Brief Checker
-                            input: Draft briefs
-                            output: Comments on gaps
-                            oversight: The PM reads every comment
-                            blast_radius: Read-only
-                            delegation: coordinate
-                            reads: [1️⃣briefs]
-                            logs: [contract-version, freshness, input-hash]
-                        """),
-            ]),
+            RuleExample.objectReader(reads: "[1️⃣briefs]", logs: "[contract-version, freshness, input-hash]"),
         ],
         nonTriggering: [
-            RuleExample([
-                "objects/brief.md": RuleExample.governedObject,
-                "roles/pm.md": RuleExample.pm(agents: """
-                          - name: Brief Checker
-                            input: Draft briefs
-                            output: Comments on gaps
-                            oversight: The PM reads every comment
-                            blast_radius: Read-only
-                            delegation: coordinate
-                            reads: [brief]
-                            logs: [contract-version, freshness, input-hash]
-                        """),
-            ]),
+            RuleExample.objectReader(reads: "[brief]", logs: "[contract-version, freshness, input-hash]"),
         ]
     )
 
