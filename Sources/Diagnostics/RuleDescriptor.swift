@@ -127,6 +127,10 @@ public struct RuleExample: Sendable {
     /// A file of the base handbook as it is.
     public static func base(_ path: String) -> String { base[path] ?? "" }
 
+    /// An example that shows one file of the base handbook as it is (a
+    /// non-triggering example: the rule is silent on the base).
+    public static func showing(_ path: String) -> RuleExample { RuleExample([path: base(path)]) }
+
     /// A file of the base handbook with one passage replaced (so examples
     /// say only what they change; `handoff explain` shows the whole file).
     public static func base(_ path: String, replacing target: String, with replacement: String) -> String {

@@ -16,4 +16,14 @@ struct ContractEnds {
         self.to = to
         self.toLocation = toID.location
     }
+
+    /// Each context carried by a contract whose two ends loaded and pass
+    /// `known` (the contract flow rules: what they say about one end is
+    /// silent while that end has a reported entry).
+    static func carried(in index: HandbookIndex, where known: (ContractEnds) -> Bool) -> [(ends: ContractEnds, context: Located<String>)] {
+        index.contracts.flatMap { contract -> [(ends: ContractEnds, context: Located<String>)] in
+            guard let ends = ContractEnds(contract, index), known(ends) else { return [] }
+            return contract.carries.map { (ends, $0) }
+        }
+    }
 }

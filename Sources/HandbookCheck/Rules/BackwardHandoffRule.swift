@@ -19,9 +19,7 @@ struct BackwardHandoffRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
-            ]),
+            RuleExample.showing("contracts/brief.md"),
         ]
     )
 

@@ -26,9 +26,7 @@ struct BoundaryWithoutContractRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "handbook.yaml": RuleExample.base("handbook.yaml"),
-            ]),
+            RuleExample.showing("handbook.yaml"),
         ]
     )
 

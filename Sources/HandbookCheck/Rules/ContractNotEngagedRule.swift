@@ -30,9 +30,7 @@ struct ContractNotEngagedRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
-            ]),
+            RuleExample.showing("contracts/brief.md"),
         ]
     )
 

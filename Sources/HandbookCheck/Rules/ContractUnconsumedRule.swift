@@ -25,23 +25,16 @@ struct ContractUnconsumedRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
-            ]),
+            RuleExample.showing("contracts/brief.md"),
         ]
     )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for contract in index.contracts {
-            guard let ends = ContractEnds(contract, index), index.contextInIsKnown(ends.to) else { continue }
-            for carried in contract.carries {
-                if ends.to.contextIn.contains(where: { $0.context.value == carried.value && $0.from.value == ends.from.id }) { continue }
-                let notes = Suggestion.notes(for: carried.value, among: ends.to.contextIn.filter { $0.from.value == ends.from.id }.map(\.context))
-                out.append(diagnostic("contract carries '\(carried.value)', but '\(ends.to.id)' does not consume it from '\(ends.from.id)'",
-                                      at: carried.location, notes: notes))
-            }
+        ContractEnds.carried(in: index) { index.contextInIsKnown($0.to) }.compactMap { ends, carried in
+            let consumed = ends.to.contextIn.filter { $0.from.value == ends.from.id }
+            if consumed.contains(where: { $0.context.value == carried.value }) { return nil }
+            return diagnostic("contract carries '\(carried.value)', but '\(ends.to.id)' does not consume it from '\(ends.from.id)'",
+                              at: carried.location, notes: Suggestion.notes(for: carried.value, among: consumed.map(\.context)))
         }
-        return out
     }
 }

@@ -25,26 +25,19 @@ struct ContractUnproducedRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
-            ]),
+            RuleExample.showing("contracts/brief.md"),
         ]
     )
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for contract in index.contracts {
-            guard let ends = ContractEnds(contract, index), index.contextOutIsKnown(ends.from) else { continue }
-            for carried in contract.carries {
-                let produced = ends.from.contextOut.filter { $0.context.value == carried.value }
-                if produced.contains(where: { $0.sends(to: ends.to.id) }) { continue }
-                let notes: [Diagnostic.Note] = produced.isEmpty
-                    ? Suggestion.notes(for: carried.value, among: ends.from.contextOut.filter { $0.sends(to: ends.to.id) }.map(\.context))
-                    : [.init("'\(ends.from.id)' produces '\(carried.value)' here, but not for '\(ends.to.id)'", at: produced[0].context.location)]
-                out.append(diagnostic("contract carries '\(carried.value)', but '\(ends.from.id)' does not produce it for '\(ends.to.id)'",
-                                      at: carried.location, notes: notes))
-            }
+        ContractEnds.carried(in: index) { index.contextOutIsKnown($0.from) }.compactMap { ends, carried in
+            let produced = ends.from.contextOut.filter { $0.context.value == carried.value }
+            if produced.contains(where: { $0.sends(to: ends.to.id) }) { return nil }
+            let notes: [Diagnostic.Note] = produced.isEmpty
+                ? Suggestion.notes(for: carried.value, among: ends.from.contextOut.filter { $0.sends(to: ends.to.id) }.map(\.context))
+                : [.init("'\(ends.from.id)' produces '\(carried.value)' here, but not for '\(ends.to.id)'", at: produced[0].context.location)]
+            return diagnostic("contract carries '\(carried.value)', but '\(ends.from.id)' does not produce it for '\(ends.to.id)'",
+                              at: carried.location, notes: notes)
         }
-        return out
     }
 }

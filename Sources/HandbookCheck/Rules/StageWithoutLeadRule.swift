@@ -27,9 +27,7 @@ struct StageWithoutLeadRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "roles/pm.md": RuleExample.base("roles/pm.md"),
-            ]),
+            RuleExample.showing("roles/pm.md"),
         ]
     )
 

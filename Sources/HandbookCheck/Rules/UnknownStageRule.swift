@@ -22,9 +22,7 @@ struct UnknownStageRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "roles/eng.md": RuleExample.base("roles/eng.md"),
-            ]),
+            RuleExample.showing("roles/eng.md"),
         ]
     )
 

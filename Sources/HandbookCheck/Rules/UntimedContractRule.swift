@@ -30,9 +30,7 @@ struct UntimedContractRule: HandbookRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "contracts/brief.md": RuleExample.base("contracts/brief.md"),
-            ]),
+            RuleExample.showing("contracts/brief.md"),
         ]
     )
 

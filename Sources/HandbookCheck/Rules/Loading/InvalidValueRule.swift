@@ -13,9 +13,7 @@ enum InvalidValueRule: DescribedRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "roles/eng.md": RuleExample.base("roles/eng.md"),
-            ]),
+            RuleExample.showing("roles/eng.md"),
         ]
     )
 }

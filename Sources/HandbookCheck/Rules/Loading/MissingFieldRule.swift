@@ -20,9 +20,7 @@ enum MissingFieldRule: DescribedRule {
             ]),
         ],
         nonTriggering: [
-            RuleExample([
-                "stages/decide.md": RuleExample.base("stages/decide.md"),
-            ]),
+            RuleExample.showing("stages/decide.md"),
         ]
     )
 }
