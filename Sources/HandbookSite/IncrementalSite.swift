@@ -42,7 +42,8 @@ public final class IncrementalSite: @unchecked Sendable {
             var hasher = Hasher()
             hasher.combine(content.template)
             AnySchema.hash(content.view, into: &hasher)
-            AnySchema.hash(builder.layout(page, template: content.template, contentHTML: ""), into: &hasher)
+            AnySchema.hash(builder.layout(page, template: content.template, contentHTML: "",
+                                          navHTML: builder.navHTML(page, renderer: builder.theme, cached: true)), into: &hasher)
             let key = hasher.finalize()
             if let cached = cache[page.path], cached.key == key { return (page.path, key, nil) }
             return (page.path, key, builder.renderBytes(page))

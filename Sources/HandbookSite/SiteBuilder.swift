@@ -37,12 +37,22 @@ public struct SiteBuilder: Sendable {
     let warnings: [Diagnostic]
     let options: Options
 
+    /// Each navigation group rendered once per folder depth ("" for the
+    /// overview, "../" for pages in a folder) as a page outside it sees it.
+    let navFragments: [String: [String]]
+
     public init(handbook: Handbook, warnings: [Diagnostic], theme: Theme, options: Options) {
         graph = Trace.measure("site graph") { SiteGraph(handbook) }
-        views = ViewFactory(graph: graph)
+        let views = ViewFactory(graph: graph)
+        self.views = views
         self.theme = theme
         self.warnings = warnings
         self.options = options
+        // The overview is in no group; a page id no file can have stands for "a page in a folder".
+        let outside: [String: PageRef] = ["": .index, "../": PageRef(kind: .page, id: "")]
+        navFragments = outside.mapValues { page in
+            views.navSkeleton.groups.indices.map { theme.render(views.navGroup($0, for: page), template: "nav") }
+        }
     }
 
     /// Every page of the site, in a stable order.
@@ -122,7 +132,22 @@ public struct SiteBuilder: Sendable {
     func render(_ page: PageRef, with renderer: some PageRenderer) -> String {
         let content = self.content(page)
         let html = renderer.render(content.view, template: content.template)
-        return renderer.render(layout(page, template: content.template, contentHTML: html), template: "layout")
+        let layout = layout(page, template: content.template, contentHTML: html, navHTML: navHTML(page, renderer: renderer, cached: false))
+        return renderer.render(layout, template: "layout")
+    }
+
+    /// The page's navigation: the groups it is not in from `navFragments`,
+    /// its own group rendered for it (`cached: false` renders every group).
+    func navHTML(_ page: PageRef, renderer: some PageRenderer, cached: Bool) -> String {
+        var out = ""
+        for index in views.navSkeleton.groups.indices {
+            if cached, !views.isInNavGroup(index, page), let fragment = navFragments[page.root]?[index] {
+                out += fragment
+            } else {
+                out += renderer.render(views.navGroup(index, for: page), template: "nav")
+            }
+        }
+        return out
     }
 
     /// A page as bytes, straight from the theme's buffers (the build's path).
@@ -132,7 +157,9 @@ public struct SiteBuilder: Sendable {
         theme.render(content.view, template: content.template, into: &inner)
         var out: [UInt8] = []
         out.reserveCapacity(inner.count + 16_384)
-        theme.render(layout(page, template: content.template, contentHTML: String(decoding: inner, as: UTF8.self)), template: "layout", into: &out)
+        let layout = layout(page, template: content.template, contentHTML: String(decoding: inner, as: UTF8.self),
+                            navHTML: navHTML(page, renderer: theme, cached: true))
+        theme.render(layout, template: "layout", into: &out)
         return out
     }
 
@@ -150,14 +177,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The layout around a page's content.
-    func layout(_ page: PageRef, template: String, contentHTML: String) -> LayoutView {
+    func layout(_ page: PageRef, template: String, contentHTML: String, navHTML: String) -> LayoutView {
         let title = graph.title(of: page)
         return LayoutView(
             siteTitle: graph.settings.title, pageTitle: title,
             documentTitle: page.kind == .index ? title : "\(title) · \(graph.settings.title)",
             description: graph.settings.description ?? "", hasDescription: graph.settings.description != nil,
             root: page.root, homeHref: page.href(to: .index), isHome: page.kind == .index,
-            nav: views.nav(for: page), contentHTML: contentHTML,
+            nav: theme.layoutUsesNavList ? views.nav(for: page) : [], navHTML: navHTML, contentHTML: contentHTML,
             editURL: editURL(page) ?? "", hasEditURL: editURL(page) != nil,
             pageKind: template, generator: options.generator)
     }

@@ -32,6 +32,7 @@ public struct Theme: Sendable {
         .template("context", renders: ContextView.self),
         .template("page", renders: PageView.self),
         .template("object", renders: ObjectView.self),
+        .template("nav", renders: NavGroup.self),
     ]
 
     public static var requiredTemplates: [String] { bindings.map(\.name) }
@@ -123,6 +124,9 @@ public struct Theme: Sendable {
     public func render<V: TemplateView>(_ view: V, template: String) -> String {
         templates.render(view, template: template)
     }
+
+    /// The layout template uses the navigation as data (`{{#nav}}`) rather than `{{{navHTML}}}`.
+    var layoutUsesNavList: Bool { templates.uses("nav", in: "layout") }
 
     func render<V: TemplateView>(_ view: V, template: String, into out: inout [UInt8]) {
         templates.render(view, template: template, into: &out)

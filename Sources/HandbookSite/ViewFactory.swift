@@ -360,20 +360,27 @@ struct ViewFactory: Sendable {
         ]
         if !graph.objects.isEmpty { groups.append(("Objects", "objects", graph.objects.map { PageRef(.objects, $0.id) })) }
         if !graph.pages.isEmpty { groups.append(("Pages", "pages", graph.pages.map { PageRef(.pages, $0.id) })) }
-        return NavSkeleton(groups: groups.map { ($0.0, $0.1, $0.2, $0.2.count > navLimit ? Set($0.2) : []) })
+        return NavSkeleton(groups: groups.map { ($0.0, $0.1, $0.2, Set($0.2)) })
     }
 
     func nav(for page: PageRef) -> [NavGroup] {
-        navSkeleton.groups.map { group in
-            var links: [NavLink]
-            if group.pages.count <= Self.navLimit {
-                links = group.pages.map { NavLink(href: page.href(to: $0), text: graph.title(of: $0), current: $0 == page) }
-            } else {
-                links = group.members.contains(page) ? [NavLink(href: page.href(to: page), text: graph.title(of: page), current: true)] : []
-                links.append(NavLink(href: page.href(to: .index, fragment: group.anchor),
-                                     text: "All \(group.pages.count) \(group.title.lowercased())", current: false))
-            }
-            return NavGroup(title: group.title, links: links)
+        navSkeleton.groups.indices.map { navGroup($0, for: page) }
+    }
+
+    /// The page is an entry of navigation group `index` (its links then depend on it).
+    func isInNavGroup(_ index: Int, _ page: PageRef) -> Bool { navSkeleton.groups[index].members.contains(page) }
+
+    /// Navigation group `index` as seen from `page`.
+    func navGroup(_ index: Int, for page: PageRef) -> NavGroup {
+        let group = navSkeleton.groups[index]
+        var links: [NavLink]
+        if group.pages.count <= Self.navLimit {
+            links = group.pages.map { NavLink(href: page.href(to: $0), text: graph.title(of: $0), current: $0 == page) }
+        } else {
+            links = group.members.contains(page) ? [NavLink(href: page.href(to: page), text: graph.title(of: page), current: true)] : []
+            links.append(NavLink(href: page.href(to: .index, fragment: group.anchor),
+                                 text: "All \(group.pages.count) \(group.title.lowercased())", current: false))
         }
+        return NavGroup(title: group.title, links: links)
     }
 }

@@ -35,7 +35,12 @@ struct LayoutView: Sendable {
     var root: String
     var homeHref: String
     var isHome: Bool
+    /// Filled only when the layout template uses it; the built-in layout
+    /// splices `navHTML` instead.
     var nav: [NavGroup]
+    /// The navigation rendered by `nav.mustache`, group by group: groups the
+    /// page is not in are rendered once per folder depth and reused.
+    var navHTML: String
     var contentHTML: String
     var editURL: String
     var hasEditURL: Bool

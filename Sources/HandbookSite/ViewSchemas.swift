@@ -47,6 +47,7 @@ extension LayoutView: TemplateView {
         .text("homeHref", \.homeHref),
         .bool("isHome", \.isHome),
         .list("nav", \.nav),
+        .text("navHTML", \.navHTML),
         .text("contentHTML", \.contentHTML),
         .text("editURL", \.editURL),
         .bool("hasEditURL", \.hasEditURL),

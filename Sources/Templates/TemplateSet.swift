@@ -42,6 +42,11 @@ public struct TemplateSet: @unchecked Sendable {
     }
 
     let compiled: [String: (program: Program, type: ObjectIdentifier)]
+    /// The fields of its own view each compiled template uses (partials included).
+    let rootFields: [String: Set<String>]
+
+    /// `template` uses `field` of the view it renders (so a caller may skip computing it otherwise).
+    public func uses(_ field: String, in template: String) -> Bool { rootFields[template]?.contains(field) ?? false }
 
     /// Parses every template and compiles each bound one against its view.
     /// All problems are returned, each at its template's position; templates
@@ -60,6 +65,7 @@ public struct TemplateSet: @unchecked Sendable {
             }
         }
         var compiled: [String: (Program, ObjectIdentifier)] = [:]
+        var rootFields: [String: Set<String>] = [:]
         for binding in bindings {
             guard let template = parsed[binding.name] else {
                 if !failed.contains(binding.name) {
@@ -73,8 +79,9 @@ public struct TemplateSet: @unchecked Sendable {
                                            scopes: [.view(binding.schema)], sequence: false, partials: [])
             problems += compiler.problems
             compiled[binding.name] = (program, binding.type)
+            rootFields[binding.name] = compiler.rootFields
         }
-        return (TemplateSet(compiled: compiled), problems.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) })
+        return (TemplateSet(compiled: compiled, rootFields: rootFields), problems.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) })
     }
 
     /// Renders `value` with the template bound to its type, appending to `out`.
@@ -130,6 +137,8 @@ struct Compiler {
     /// Templates that did not parse (reported already).
     let failed: Set<String>
     var problems: [TemplateSet.Problem] = []
+    /// Fields of the outermost view the template resolved.
+    var rootFields = Set<String>()
 
     init(templates: [String: (nodes: [TemplateSyntax.Node], file: String)], failed: Set<String> = []) {
         self.templates = templates
@@ -256,6 +265,7 @@ struct Compiler {
             problem(file, at, message, notes: notes)
             return nil
         }
+        if start.level == 0 { rootFields.insert(start.field.name) }
         var path = [start.field]
         for part in name.parts.dropFirst() {
             guard case let .view(reference) = path.last!.kind else {
