@@ -334,15 +334,7 @@ final class PreviewState: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// FNV-1a, 64 bits, as hex.
-    static func etag(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
+    static func etag(_ bytes: [UInt8]) -> String { String(OutputFolder.fnv1a(bytes), radix: 16) }
 }
 
 /// `/_handoff/status`: the build counters and the diagnostics as the CLI prints them.

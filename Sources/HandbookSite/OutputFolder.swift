@@ -187,7 +187,8 @@ public final class OutputFolder: @unchecked Sendable {
         return bytes
     }
 
-    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+    /// FNV-1a, 64 bits: the manifest's file hash (and the preview's ETags).
+    public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -88,9 +88,7 @@ struct ViewFactory: Sendable {
     /// "A", "A and B", "A, B and C" (duplicates removed, order kept).
     static func list(_ items: [String]) -> String {
         var seen = Set<String>()
-        let unique = items.filter { seen.insert($0).inserted }
-        guard unique.count > 1 else { return unique.first ?? "" }
-        return unique.dropLast().joined(separator: ", ") + " and " + unique.last!
+        return listed(items.filter { seen.insert($0).inserted })
     }
 
     // MARK: Pages
@@ -128,7 +126,7 @@ struct ViewFactory: Sendable {
                              staging: agent.staging ?? "", hasStaging: agent.staging != nil,
                              winterTear: agent.winterTearClass == .specialist ? "Specialist" : "Copilot",
                              isSpecialist: agent.winterTearClass == .specialist,
-                             winterTearMissing: agent.winterTearMissing.isEmpty ? "" : "names no " + Self.list(agent.winterTearMissing).replacingOccurrences(of: " and ", with: " or "),
+                             winterTearMissing: agent.winterTearMissing.isEmpty ? "" : "names no " + listed(agent.winterTearMissing, "or"),
                              sourceOfTruth: agent.sourceOfTruth ?? "", hasSourceOfTruth: agent.sourceOfTruth != nil,
                              serviceLevel: agent.serviceLevel ?? "", hasServiceLevel: agent.serviceLevel != nil,
                              auditTrail: agent.auditTrail ?? "", hasAuditTrail: agent.auditTrail != nil,

@@ -205,10 +205,7 @@ struct Fields {
         return nil
     }
 
-    static func alternatives(_ values: [String]) -> String {
-        guard values.count > 1 else { return values.first ?? "" }
-        return values.dropLast().joined(separator: ", ") + " or " + values.last!
-    }
+    static func alternatives(_ values: [String]) -> String { listed(values, "or") }
 
     /// A reference to an id (`from: architect`).
     func id(_ key: String, required: Bool = false) -> Located<String>? {

@@ -49,16 +49,11 @@ struct DelegatedCopilotRule: HandbookRule {
             for agent in role.agents {
                 guard let delegation = agent.delegation, delegation.value == .delegate, agent.winterTearClass == .copilot else { continue }
                 let missing = agent.winterTearMissing
-                out.append(diagnostic("agent '\(agent.name)' is delegated but is a copilot: it names no \(Self.list(missing))",
+                out.append(diagnostic("agent '\(agent.name)' is delegated but is a copilot: it names no \(listed(missing, "or"))",
                                       at: delegation.location,
-                                      notes: [.init("name its \(Self.list(missing, conjunction: "and")), or use 'delegation: coordinate'")]))
+                                      notes: [.init("name its \(listed(missing)), or use 'delegation: coordinate'")]))
             }
         }
         return out
-    }
-
-    static func list(_ items: [String], conjunction: String = "or") -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
     }
 }
