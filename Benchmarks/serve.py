@@ -8,8 +8,11 @@ bench-SIZE, generated when missing) to a scratch folder, starts the server,
 and N times appends a line with a new marker to role-0's body, timing from
 the write to the first response for the role page that holds the marker
 (polled every 2 ms). Hugo (default fast render) does the same on its copy.
-Then `wrk -c 50 -d 10s` on a role page of each server, and each server's
-peak memory (VmHWM). No assertions: figures for people to read.
+Then a template edit (a marker appended to the role template, which
+renders every page again; a quarter as many edits), `wrk -c 50 -d 10s` on a
+role page of each server, and each server's peak memory (VmHWM). For handoff
+also its resident memory before and after a burst of 1,000 files written
+and then deleted. No assertions: figures for people to read.
 """
 import os, re, shutil, socket, statistics, subprocess, sys, time, urllib.request
 
@@ -52,13 +55,18 @@ def peak_mb(pid):
         return int(re.search(r"VmHWM:\s+(\d+)", f.read()).group(1)) / 1024
 
 
-def latency(process_url, page, role_file, label):
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1)) / 1024
+
+
+def latency(process_url, page, role_file, label, count=None, wrap=lambda m: f"\n{m}\n"):
     times = []
-    for n in range(edits):
+    for n in range(count or edits):
         marker = f"Marker{label}{n}x{time.time_ns()}"
         start = time.time()
         with open(role_file, "a") as f:
-            f.write(f"\n{marker}\n")
+            f.write(wrap(marker))
         if not wait_for(process_url + page, marker):
             sys.exit(f"{label}: edit {n} never showed")
         times.append(time.time() - start)
@@ -74,8 +82,9 @@ def wrk(url):
     return (float(rps.group(1)) if rps else 0.0), (p99.group(1) if p99 else "?"), (errors.group(0) if errors else "none")
 
 
-print("| files | server | save-to-served median s | peak MB | wrk req/s | wrk p99 | wrk errors |")
-print("|---|---|---|---|---|---|---|")
+print("| files | server | save-to-served median s | template edit median s | peak MB | RSS before / after a 1,000-file burst MB | wrk req/s | wrk p99 | wrk errors |")
+print("|---|---|---|---|---|---|---|---|---|")
+template_edits = max(3, edits // 4)
 for size in sizes:
     source = f"/dev/shm/handoff-bench-{size}"
     if not os.path.exists(source + "/content/handbook.yaml"):
@@ -92,8 +101,24 @@ for size in sizes:
     if not wait_for(base + "/", "<html", timeout=300):
         sys.exit("handoff serve did not start")
     ours = latency(base, "/roles/role-0.html", scratch + "/content/roles/role-0.md", "handoff")
+    os.makedirs(scratch + "/templates")
+    shutil.copy(os.path.join(here, "..", "templates", "role.mustache"), scratch + "/templates/role.mustache")
+    time.sleep(5)  # the new templates folder renders every page once
+    template = latency(base, "/roles/role-0.html", scratch + "/templates/role.mustache", "handofftpl", template_edits, lambda m: f"<!-- {m} -->\n")
+    before = rss_mb(server.pid)
+    for n in range(1000):
+        with open(f"{scratch}/content/pages/burst-{n}.md", "w") as f:
+            f.write(f"---\nname: Burst {n}\n---\nA note.\n")
+    wait_for(base + "/pages/burst-999.html", "Burst 999", timeout=300)
+    for n in range(1000):
+        os.remove(f"{scratch}/content/pages/burst-{n}.md")
+    deadline = time.time() + 300
+    while time.time() < deadline and fetch(base + "/pages/burst-999.html"):
+        time.sleep(0.05)
+    time.sleep(2)
+    after = rss_mb(server.pid)
     rps, p99, errors = wrk(base + "/roles/role-1.html")
-    print(f"| {size} | handoff serve | {ours:.3f} | {peak_mb(server.pid):.0f} | {rps:.0f} | {p99} | {errors} |", flush=True)
+    print(f"| {size} | handoff serve | {ours:.3f} | {template:.3f} | {peak_mb(server.pid):.0f} | {before:.0f} / {after:.0f} | {rps:.0f} | {p99} | {errors} |", flush=True)
     server.terminate()
     server.wait()
 
@@ -104,8 +129,9 @@ for size in sizes:
     if not wait_for(base + "/", "<", timeout=300):
         sys.exit("hugo server did not start")
     theirs = latency(base, "/roles/role-0/", scratch + "/hugo/content/roles/role-0.md", "hugo")
+    template = latency(base, "/roles/role-0/", scratch + "/hugo/layouts/_default/single.html", "hugotpl", template_edits, lambda m: f"<!-- {m} -->\n")
     rps, p99, errors = wrk(base + "/roles/role-1/")
-    print(f"| {size} | hugo server | {theirs:.3f} | {peak_mb(hugo.pid):.0f} | {rps:.0f} | {p99} | {errors} |", flush=True)
+    print(f"| {size} | hugo server | {theirs:.3f} | {template:.3f} | {peak_mb(hugo.pid):.0f} | | {rps:.0f} | {p99} | {errors} |", flush=True)
     hugo.terminate()
     hugo.wait()
     shutil.rmtree(scratch, ignore_errors=True)

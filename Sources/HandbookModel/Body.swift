@@ -6,10 +6,28 @@ public struct Body: Sendable {
     public struct Link: Sendable, Hashable {
         public var destination: String
         public var location: SourceLocation
+        /// The destination read as a content link (nil: a URL with a scheme,
+        /// a network path...), parsed once when the body is.
+        public let target: ContentLink?
+        /// The content-relative path the link names from `documentPath`.
+        private let resolvedFrom: String?
+        private let resolvedPath: String?
 
-        public init(destination: String, location: SourceLocation) {
+        /// - Parameter documentPath: the body's file (`roles/pm.md`), to resolve the link once.
+        public init(destination: String, location: SourceLocation, documentPath: String? = nil) {
             self.destination = destination
             self.location = location
+            let target = ContentLink(destination)
+            self.target = target
+            resolvedFrom = documentPath
+            resolvedPath = documentPath.flatMap { path in target?.resolved(from: path) }
+        }
+
+        /// The content-relative path the link names from `documentPath`,
+        /// or nil when it is no content link or climbs out of the folder.
+        public func resolved(from documentPath: String) -> String? {
+            if documentPath == resolvedFrom { return resolvedPath }
+            return target?.resolved(from: documentPath)
         }
     }
 

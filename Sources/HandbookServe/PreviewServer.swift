@@ -53,6 +53,9 @@ public final class PreviewServer: @unchecked Sendable {
     private let cache = LoadCache()
     private var site: IncrementalSite?
     private var themeKey: String?
+    private var lastTheme: (theme: Theme?, diagnostics: [Diagnostic])?
+    /// Content files edited since the site was last updated; nil when unknown.
+    private var edits: Set<String>? = nil
     private let rebuildLock = NSLock()
 
     public init(options: Options) {
@@ -62,26 +65,40 @@ public final class PreviewServer: @unchecked Sendable {
     // MARK: Building
 
     /// Loads, checks and renders the handbook; on errors the served site stays as it was.
+    /// - Parameter changed: the files that changed since the previous rebuild,
+    ///   as the watcher saw them; nil when unknown (everything is looked at).
     @discardableResult
-    public func rebuild() -> Outcome {
+    public func rebuild(changed: Set<String>? = nil) -> Outcome {
         rebuildLock.lock()
         defer { rebuildLock.unlock() }
         let started = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6 }
         let templates = FileManager.default.fileExists(atPath: options.templates) ? options.templates : nil
-        let theme = Theme.load(overrides: templates, displayPath: options.templatesDisplay)
+        // The theme is read again unless the watcher saw only content files change.
+        let templateEdit = changed?.contains { !$0.hasPrefix(options.content + "/") } ?? true
+        let theme = !templateEdit && lastTheme != nil ? lastTheme! : Theme.load(overrides: templates, displayPath: options.templatesDisplay)
+        lastTheme = theme
         let loaded: HandbookLoader.Result
         do {
-            loaded = try HandbookLoader.load(path: options.content, displayRoot: options.contentDisplay, limits: options.limits,
-                                             renderHTML: true, cache: cache)
+            let content = changed?.filter { $0.hasPrefix(options.content + "/") }
+            loaded = try Trace.measure("load") { try HandbookLoader.load(path: options.content, displayRoot: options.contentDisplay, limits: options.limits,
+                                                                         renderHTML: true, cache: cache, changed: content) }
         } catch {
             // The folder or its handbook.yaml is gone (a branch switch): say so, keep serving.
+            edits = nil
             let problem = Diagnostic(.yamlSyntax, "\(error)", at: .start(of: options.contentDisplay + "/handbook.yaml"))
             let report = DiagnosticReport(diagnostics: [], files: 0, placed: [problem])
             state.publish(report: report, site: nil, editor: options.editor)
             return Outcome(report: report, update: nil, milliseconds: elapsed())
         }
-        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
+        // The files edited since the site was last updated (a failed rebuild leaves them pending).
+        if let reparsed = loaded.reparsed, let pending = edits { edits = pending.union(reparsed) } else { edits = nil }
+        // The site's graph is worked out while the handbook is checked.
+        nonisolated(unsafe) var prepared: IncrementalSite.Prepared?
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { prepared = IncrementalSite.Prepared(loaded.handbook) }
+        let diagnostics = Trace.measure("check") { HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics) }
+        group.wait()
         let report = DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: options.contentDisplay,
                                       placed: theme.diagnostics)
         guard report.errors == 0, let compiled = theme.theme else {
@@ -89,14 +106,15 @@ public final class PreviewServer: @unchecked Sendable {
             return Outcome(report: report, update: nil, milliseconds: elapsed())
         }
         // A changed theme renders everything again.
-        let key = theme.diagnostics.isEmpty ? Self.themeKey(templates) : nil
+        let key = !templateEdit ? themeKey : theme.diagnostics.isEmpty ? Self.themeKey(templates) : nil
         let fresh = site == nil || key != themeKey
         if fresh {
             site = IncrementalSite(theme: compiled, options: .init(contentRoot: options.contentDisplay, repositoryPath: options.contentDisplay,
                                                                   generator: options.generator))
             themeKey = key
         }
-        let update = site!.update(handbook: loaded.handbook, warnings: report.diagnostics)
+        let update = Trace.measure("site update") { site!.update(prepared!, warnings: report.diagnostics, changed: fresh ? nil : edits) }
+        edits = []
         // A new site object (a theme change) replaces everything served.
         state.publish(report: report, site: site!.files, changed: fresh ? nil : Set(update.changed + update.removed), editor: options.editor)
         return Outcome(report: report, update: update, milliseconds: elapsed())
@@ -110,39 +128,58 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: Watching
 
-    /// Polls the content and templates folders (every 20 ms, or three times
-    /// as long as a poll takes on a large handbook); after a change, waits
-    /// until two polls 30 ms apart agree (an editor's save burst), then rebuilds.
+    /// Watches the content and templates folders (inotify; polling where
+    /// it is unavailable) and rebuilds after each burst of changes.
     func watch(report: @escaping @Sendable (Outcome) -> Void) {
         let folders = [options.content, options.templates]
         let thread = Thread { [self] in
-            var last = FolderSnapshot.take(folders)
-            var interval = 0.02
-            var lastHeartbeat = Date()
-            while true {
-                Thread.sleep(forTimeInterval: interval)
+            // HANDOFF_WATCH=poll polls even where inotify works (for tests, and network file systems).
+            if ProcessInfo.processInfo.environment["HANDOFF_WATCH"] != "poll", let watcher = FolderWatcher(roots: folders) {
                 // A comment every 15 s: a page that went away is noticed when the write fails.
-                if Date().timeIntervalSince(lastHeartbeat) > 15 {
-                    state.heartbeat()
-                    lastHeartbeat = Date()
-                }
-                let started = Date()
-                var now = FolderSnapshot.take(folders)
-                interval = max(0.02, 3 * Date().timeIntervalSince(started))
-                guard now != last else { continue }
-                // Debounce: wait for a quiet poll.
                 while true {
-                    Thread.sleep(forTimeInterval: 0.03)
-                    let again = FolderSnapshot.take(folders)
-                    if again == now { break }
-                    now = again
+                    guard let changes = watcher.next(timeout: 15, quiet: 0.01) else {
+                        state.heartbeat()
+                        continue
+                    }
+                    report(self.rebuild(changed: changes))
                 }
-                last = now
-                report(self.rebuild())
+            } else {
+                poll(folders, report: report)
             }
         }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    /// Polls the folders (every 20 ms, or three times as long as a poll
+    /// takes on a large handbook); after a change, waits until two polls
+    /// 30 ms apart agree (an editor's save burst), then rebuilds.
+    func poll(_ folders: [String], report: @escaping @Sendable (Outcome) -> Void) {
+        var last = FolderSnapshot.take(folders)
+        var interval = 0.02
+        var lastHeartbeat = Date()
+        while true {
+            Thread.sleep(forTimeInterval: interval)
+            if Date().timeIntervalSince(lastHeartbeat) > 15 {
+                state.heartbeat()
+                lastHeartbeat = Date()
+            }
+            let started = Date()
+            var now = FolderSnapshot.take(folders)
+            interval = max(0.02, 3 * Date().timeIntervalSince(started))
+            guard now != last else { continue }
+            // Debounce: wait for a quiet poll.
+            while true {
+                Thread.sleep(forTimeInterval: 0.03)
+                let again = FolderSnapshot.take(folders)
+                if again == now { break }
+                now = again
+            }
+            let changed = Set(now.entries.keys.filter { now.entries[$0] != last.entries[$0] } + last.entries.keys.filter { now.entries[$0] == nil })
+            // A folder that came or went may hide moved files: look at everything.
+            last = now
+            report(self.rebuild(changed: changed.contains { $0.hasSuffix("/") } ? nil : changed))
+        }
     }
 
     // MARK: Serving

@@ -5,12 +5,18 @@ import Markup
 import Templates
 
 /// A site kept in memory and rebuilt from a changed handbook (the live
-/// preview's library call). Each page's bytes are a pure function of its
-/// view models (its own and the layout's), so a page whose views hash as
-/// before is not rendered again; `update` returns the paths whose bytes changed.
+/// preview's library call).
 ///
-/// Every page's view models are still built on each update (they are what
-/// is compared); only template rendering is saved.
+/// Which pages are built again: when the caller names the content files
+/// that changed (`changed`) and the site's structure is the same (the same
+/// pages, in the same order, with the same titles: so navigation, which
+/// lists them all, is unchanged), only the pages an edit can reach: each
+/// changed entity's page, the pages it links to or shows (before and after
+/// the edit), the pages that link to it, and the overview. Otherwise every
+/// page's view models are built. Either way a page whose views hash as before
+/// is not rendered again; `update` returns the paths whose bytes changed.
+/// `IncrementalSiteTests` checks the result against a full build after
+/// random edits.
 public final class IncrementalSite: @unchecked Sendable {
     public struct Update: Sendable, Equatable {
         /// Paths whose bytes are new or changed, sorted.
@@ -19,11 +25,21 @@ public final class IncrementalSite: @unchecked Sendable {
         public var removed: [String]
         /// Pages whose views matched the previous update's (not rendered).
         public var reused: Int
+        /// Pages whose views were built (every page, unless the edit's reach was known).
+        public var considered: Int = 0
+    }
+
+    /// What the previous update's graph said about reach.
+    struct Reach {
+        var structure: [String]
+        var backlinks: [PageRef: Set<PageRef>]
+        var shows: [PageRef: Set<PageRef>]
     }
 
     let theme: Theme
     let options: SiteBuilder.Options
     private var pageCache: [String: (key: Int, bytes: [UInt8])] = [:]
+    private var reach: Reach?
     /// The site: output path → bytes.
     public private(set) var files: [String: [UInt8]] = [:]
 
@@ -32,12 +48,43 @@ public final class IncrementalSite: @unchecked Sendable {
         self.options = options
     }
 
+    /// The relations a handbook's pages show, worked out before its check
+    /// has finished (the preview does both at once).
+    public struct Prepared: Sendable {
+        let graph: SiteGraph
+        public init(_ handbook: Handbook) { graph = Trace.measure("site graph") { SiteGraph(handbook) } }
+    }
+
     /// Rebuilds the site from `handbook` (checked; `warnings` show on the overview).
-    public func update(handbook: Handbook, warnings: [Diagnostic]) -> Update {
-        let builder = SiteBuilder(handbook: handbook, warnings: warnings, theme: theme, options: options)
+    /// - Parameter changed: the content files (`roles/pm.md`) edited since the
+    ///   previous update, when that is all that changed (`HandbookLoader.Result.reparsed`);
+    ///   nil when unknown (assets are then read again too).
+    public func update(handbook: Handbook, warnings: [Diagnostic], changed: Set<String>? = nil) -> Update {
+        update(Prepared(handbook), warnings: warnings, changed: changed)
+    }
+
+    public func update(_ prepared: Prepared, warnings: [Diagnostic], changed: Set<String>? = nil) -> Update {
+        let handbook = prepared.graph.handbook
+        let builder = SiteBuilder(graph: prepared.graph, warnings: warnings, theme: theme, options: options)
         let pages = builder.pages
+        let graph = builder.graph
+        let structure = pages.map { $0.path + "\u{1}" + graph.title(of: $0) }
+        var selected = pages
+        var narrowed = false
+        if let changed, let previous = reach, previous.structure == structure {
+            var affected: Set<PageRef> = [.index]
+            for path in changed {
+                guard let ref = SiteGraph.page(forContentPath: path) else { continue }
+                affected.insert(ref)
+                for links in [previous.backlinks, previous.shows, graph.backlinks, graph.shows] {
+                    affected.formUnion(links[ref] ?? [])
+                }
+            }
+            selected = pages.filter { affected.contains($0) }
+            narrowed = true
+        }
         let cache = pageCache
-        let rendered = pages.concurrentMap { page -> (path: String, key: Int, bytes: [UInt8]?) in
+        let rendered = Trace.measure("render \(selected.count) of \(pages.count) pages") { selected.concurrentMap { page -> (path: String, key: Int, bytes: [UInt8]?) in
             let content = builder.content(page)
             var hasher = Hasher()
             hasher.combine(content.template)
@@ -47,9 +94,14 @@ public final class IncrementalSite: @unchecked Sendable {
             let key = hasher.finalize()
             if let cached = cache[page.path], cached.key == key { return (page.path, key, nil) }
             return (page.path, key, builder.renderBytes(page))
+        } }
+        var next = files
+        var nextCache = pageCache
+        if !narrowed {
+            // Everything was considered: start from nothing, so pages that are gone go.
+            next = [:]
+            nextCache = [:]
         }
-        var next: [String: [UInt8]] = [:]
-        var nextCache: [String: (key: Int, bytes: [UInt8])] = [:]
         var reused = 0
         for item in rendered {
             let bytes = item.bytes ?? cache[item.path]!.bytes
@@ -57,16 +109,24 @@ public final class IncrementalSite: @unchecked Sendable {
             nextCache[item.path] = (item.key, bytes)
             next[item.path] = bytes
         }
-        next["heatmap.svg"] = Array(HeatmapSVG(graph: builder.graph, page: .index).render(standalone: true).utf8)
+        reused += pages.count - selected.count
+        next["heatmap.svg"] = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
         let content = handbook.assets
         for asset in theme.assets where content[asset.name] == nil { next[asset.name] = asset.bytes }
-        for asset in content.values {
-            if let bytes = OutputFolder.read(asset.path) { next[asset.relativePath] = bytes }
+        if !narrowed {
+            for asset in content.values {
+                if let bytes = OutputFolder.read(asset.path) { next[asset.relativePath] = bytes }
+            }
         }
-        let changed = next.filter { files[$0.key] != $0.value }.map(\.key).sorted()
+        let changedPaths = Set(rendered.filter { $0.bytes != nil && files[$0.path] != $0.bytes }.map(\.path))
+            .union(["heatmap.svg"].filter { files[$0] != next[$0] })
+        let all = !narrowed
+            ? next.filter { files[$0.key] != $0.value }.map(\.key)
+            : Array(changedPaths)
         let removed = files.keys.filter { next[$0] == nil }.sorted()
         files = next
         pageCache = nextCache
-        return Update(changed: changed, removed: removed, reused: reused)
+        reach = Reach(structure: structure, backlinks: graph.backlinks, shows: graph.shows)
+        return Update(changed: all.sorted(), removed: removed, reused: reused, considered: selected.count)
     }
 }

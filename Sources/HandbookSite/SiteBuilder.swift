@@ -42,7 +42,11 @@ public struct SiteBuilder: Sendable {
     let navFragments: [String: [String]]
 
     public init(handbook: Handbook, warnings: [Diagnostic], theme: Theme, options: Options) {
-        graph = Trace.measure("site graph") { SiteGraph(handbook) }
+        self.init(graph: Trace.measure("site graph") { SiteGraph(handbook) }, warnings: warnings, theme: theme, options: options)
+    }
+
+    init(graph: SiteGraph, warnings: [Diagnostic], theme: Theme, options: Options) {
+        self.graph = graph
         let views = ViewFactory(graph: graph)
         self.views = views
         self.theme = theme

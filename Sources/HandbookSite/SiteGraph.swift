@@ -26,6 +26,10 @@ struct SiteGraph: Sendable {
     private(set) var contractsEntering: [String: [Contract]] = [:]
     private(set) var workflowsIn: [String: [StageWorkflow]] = [:]
     private(set) var backlinks: [PageRef: Set<PageRef>] = [:]
+    /// What each page shows of others: the pages it links to, and the stages
+    /// whose pages list its workflows. With `backlinks`, the pages an edit
+    /// of one entity can change (the live preview renders only those).
+    private(set) var shows: [PageRef: Set<PageRef>] = [:]
 
     init(_ handbook: Handbook) {
         self.handbook = handbook
@@ -38,12 +42,12 @@ struct SiteGraph: Sendable {
         func firstStage(_ role: Role, leading: Bool) -> Int {
             role.engagement.filter { !leading || $0.value.level == .lead }.keys.compactMap { position[$0] }.min() ?? Int.max
         }
-        roles = handbook.sortedRoles.sorted { a, b in
-            let keyA = (firstStage(a, leading: true), firstStage(a, leading: false))
-            let keyB = (firstStage(b, leading: true), firstStage(b, leading: false))
-            if keyA != keyB { return keyA < keyB }
-            return a.name != b.name ? a.name < b.name : a.id < b.id
-        }
+        roles = handbook.roles.values.map { role in
+            ((firstStage(role, leading: true), firstStage(role, leading: false)), role)
+        }.sorted { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            return a.1.name != b.1.name ? a.1.name < b.1.name : a.1.id < b.1.id
+        }.map(\.1)
         contracts = handbook.sortedContracts
         objects = handbook.sortedObjects
         pages = handbook.pages.values.sorted { a, b in
@@ -73,6 +77,7 @@ struct SiteGraph: Sendable {
             for stage in role.engagement.keys { link(.init(.roles, role.id), to: .init(.stages, stage)) }
             for workflow in role.workflows {
                 if let stage = workflow.stage?.value {
+                    shows[.init(.roles, role.id), default: []].insert(.init(.stages, stage))
                     workflowsIn[stage, default: []].append(StageWorkflow(role: role, workflow: workflow))
                 }
             }
@@ -114,9 +119,8 @@ struct SiteGraph: Sendable {
         for (kind, id, body) in handbook.bodies {
             let source = PageRef(kind, id)
             for link in body.links {
-                guard let target = ContentLink(link.destination) else { continue }
-                if !target.isMarkdown { continue }
-                guard let relative = target.resolved(from: kind.path(of: id)),
+                guard let target = link.target, target.isMarkdown else { continue }
+                guard let relative = link.resolved(from: kind.path(of: id)),
                       let page = Self.page(forContentPath: relative) else { continue }
                 self.link(source, to: page)
             }
@@ -126,6 +130,7 @@ struct SiteGraph: Sendable {
     private mutating func link(_ source: PageRef, to target: PageRef) {
         guard source != target else { return }
         backlinks[target, default: []].insert(source)
+        shows[source, default: []].insert(target)
     }
 
     /// `roles/pm.md` → the role page.

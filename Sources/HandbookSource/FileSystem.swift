@@ -65,6 +65,12 @@ enum FileSystem {
         return Int(info.st_size)
     }
 
+    /// Something (a file, folder or symlink, even a dangling one) is at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     static func isSymlink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK

@@ -22,6 +22,11 @@ public enum HandbookLoader {
     public struct Result: Sendable {
         public var handbook: Handbook
         public var diagnostics: [Diagnostic]
+        /// With a cache: the content files (`roles/pm.md`) parsed again
+        /// because they changed since the cache's previous load, when that is
+        /// all that changed; nil when more may have (the first load, a file
+        /// added or removed, `handbook.yaml` or an asset changed).
+        public var reparsed: Set<String>? = nil
     }
 
     /// - Parameters:
@@ -32,10 +37,18 @@ public enum HandbookLoader {
     ///   - renderHTML: keep each body's page HTML (`build`): one parse a body.
     ///   - cache: parsed files from an earlier load (the live preview): a file
     ///     whose size, modification time and inode are unchanged is not read again.
+    ///   - changed: with a cache, the paths (`path` + "/" + relative) that
+    ///     changed since its previous load, as a file watcher reports them; nil
+    ///     when unknown. When they are only existing content files edited in
+    ///     place, only those are read: the folders are not listed again.
     public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits(), renderHTML: Bool = false,
-                            cache: LoadCache? = nil) throws -> Result {
+                            cache: LoadCache? = nil, changed: Set<String>? = nil) throws -> Result {
         guard FileSystem.kind(of: path) == .directory, let realRoot = FileSystem.realPath(path) else { throw Failure.notAFolder(displayRoot) }
         guard FileSystem.kind(of: path + "/handbook.yaml") == .regularFile else { throw Failure.notAHandbook(displayRoot) }
+        if let cache, let changed, let result = cache.reload(path: path, limits: limits, renderHTML: renderHTML, changed: changed) {
+            return result
+        }
+        cache?.forget()
         let display = { (relative: String) in relative }
 
         var handbook = Handbook(root: displayRoot)
@@ -58,27 +71,40 @@ public enum HandbookLoader {
         // Parse in parallel; merge in job order so the result is deterministic.
         // A stray (a file under a name that is no id) is read for its own
         // problems, so errors arrive in one round, but never joins the handbook.
+        let all = plan.jobs + plan.strays
+        let stampOptions = LoadCache.options(limits: limits, renderHTML: renderHTML, rawHTML: plan.options.rawHTML)
         let outcomes = Trace.measure("parse \(plan.jobs.count) files") {
-            (plan.jobs + plan.strays).concurrentMap { job in cache?.outcome(for: job) ?? load(job) }
+            all.concurrentMap { job in cache?.outcome(for: job, options: stampOptions) ?? load(job) }
         }
-        cache?.keep(Set((plan.jobs + plan.strays).map(\.path)))
-        Trace.measure("merge") {
-            for (job, outcome) in zip(plan.jobs + plan.strays, outcomes) {
-                diagnostics += outcome.diagnostics
-                guard job.joins else { continue }
-                if let entity = outcome.entity {
-                    handbook.add(entity)
-                } else {
-                    handbook.unreadable[job.kind, default: []].insert(job.id)
-                }
-            }
-        }
+        let before = handbook
+        Trace.measure("merge") { merge(all, outcomes, into: &handbook, diagnostics: &diagnostics) }
         if Trace.enabled {
             let bodies = handbook.bodies
             Trace.measure("raw HTML in \(bodies.filter { $0.body.rawHTMLPieces > 0 }.count) of \(bodies.count) bodies") {}
         }
-        Trace.measure("assets") { AssetWalk.collect(root: path, realRoot: realRoot, display: display, limits: limits, into: &handbook, diagnostics: &diagnostics) }
-        return Result(handbook: handbook, diagnostics: diagnostics)
+        var assetDiagnostics: [Diagnostic] = []
+        var withAssets = before
+        Trace.measure("assets") { AssetWalk.collect(root: path, realRoot: realRoot, display: display, limits: limits, into: &withAssets, diagnostics: &assetDiagnostics) }
+        handbook.assets = withAssets.assets
+        handbook.refusedAssets = withAssets.refusedAssets
+        let result = Result(handbook: handbook, diagnostics: diagnostics + assetDiagnostics)
+        cache?.remember(LoadCache.Last(path: path, options: stampOptions, settingsDiagnostics: settings.diagnostics, base: before, plan: plan,
+                                      outcomes: outcomes, assets: withAssets.assets, refusedAssets: withAssets.refusedAssets,
+                                      assetDiagnostics: assetDiagnostics))
+        return result
+    }
+
+    /// Adds the parsed files to the handbook in job order (deterministic).
+    static func merge(_ jobs: [Job], _ outcomes: [Outcome], into handbook: inout Handbook, diagnostics: inout [Diagnostic]) {
+        for (job, outcome) in zip(jobs, outcomes) {
+            diagnostics += outcome.diagnostics
+            guard job.joins else { continue }
+            if let entity = outcome.entity {
+                handbook.add(entity)
+            } else {
+                handbook.unreadable[job.kind, default: []].insert(job.id)
+            }
+        }
     }
 
     /// handbook.yaml: its settings, or `refused` when it is a symlink out of the folder.
@@ -314,7 +340,9 @@ extension Handbook {
 
 /// Parsed files kept between loads of the same folder (`handoff serve`): a
 /// file is parsed again only when its size, modification time or inode
-/// changed, or the options it was parsed with did.
+/// changed, or the options it was parsed with did. The previous load's plan
+/// is kept too: when a watcher names the files that changed and they are
+/// existing content files edited in place, only those are read again.
 public final class LoadCache: @unchecked Sendable {
     struct Stamp: Equatable {
         var size: Int
@@ -324,20 +352,43 @@ public final class LoadCache: @unchecked Sendable {
         var options: String
     }
 
+    /// The previous full load, to patch.
+    struct Last {
+        var path: String
+        var options: String
+        var settingsDiagnostics: [Diagnostic]
+        /// The handbook before any file joined it (settings, listing facts).
+        var base: Handbook
+        var plan: HandbookLoader.Plan
+        var outcomes: [HandbookLoader.Outcome]
+        var assets: [String: Asset]
+        var refusedAssets: Set<String>
+        var assetDiagnostics: [Diagnostic]
+    }
+
     private let lock = NSLock()
     private var entries: [String: (stamp: Stamp, outcome: HandbookLoader.Outcome)] = [:]
+    private var last: Last?
 
     public init() {}
 
     /// How many files the last load parsed (rather than took from the cache).
     public private(set) var parsed = 0
 
-    func outcome(for job: HandbookLoader.Job) -> HandbookLoader.Outcome {
+    /// The part of a stamp that is the same for every file of one load.
+    static func options(limits: LoadLimits, renderHTML: Bool, rawHTML: RawHTMLPolicy) -> String {
+        "\(rawHTML)|\(renderHTML)|\(limits)"
+    }
+
+    static func stamp(_ path: String, options: String) -> Stamp? {
         var info = stat()
-        guard stat(job.path, &info) == 0 else { return HandbookLoader.load(job) }
-        let stamp = Stamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
-                          inode: UInt(info.st_ino),
-                          options: "\(job.kind)|\(job.id)|\(job.file)|\(job.rawHTML)|\(job.renderHTML)|\(job.joins)|\(job.limits)")
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+                     inode: UInt(info.st_ino), options: options)
+    }
+
+    func outcome(for job: HandbookLoader.Job, options: String) -> HandbookLoader.Outcome {
+        guard let stamp = Self.stamp(job.path, options: "\(job.kind)|\(job.file)|\(job.joins)|" + options) else { return HandbookLoader.load(job) }
         lock.lock()
         let cached = entries[job.path]
         lock.unlock()
@@ -350,10 +401,58 @@ public final class LoadCache: @unchecked Sendable {
         return outcome
     }
 
-    /// Forgets files that are gone, and starts counting anew.
-    func keep(_ paths: Set<String>) {
+    /// Keeps a full load to patch, and forgets files that are gone.
+    func remember(_ load: Last) {
+        let paths = Set((load.plan.jobs + load.plan.strays).map(\.path))
         lock.lock()
         entries = entries.filter { paths.contains($0.key) }
+        last = load
+        lock.unlock()
+    }
+
+    /// The previous load with the `changed` files read again, or nil when
+    /// the change is more than content files edited in place (the caller
+    /// then lists the folders). A changed path that names nothing now and
+    /// named nothing before (an editor's swap or backup file) is ignored.
+    func reload(path: String, limits: LoadLimits, renderHTML: Bool, changed: Set<String>) -> HandbookLoader.Result? {
+        lock.lock()
+        let previous = last
+        lock.unlock()
+        guard var previous, previous.path == path,
+              previous.options == Self.options(limits: limits, renderHTML: renderHTML, rawHTML: previous.plan.options.rawHTML) else { return nil }
+        let jobs = previous.plan.jobs + previous.plan.strays
+        var position: [String: Int] = [:]
+        for (offset, job) in jobs.enumerated() { position[job.path] = offset }
+        var edited: [Int] = []
+        for file in changed {
+            if let offset = position[file] {
+                guard FileSystem.kind(of: file) == .regularFile, !FileSystem.isSymlink(file) else { return nil }
+                edited.append(offset)
+            } else if FileSystem.exists(file) || file == path + "/handbook.yaml" || !file.hasPrefix(path + "/") {
+                return nil
+            }
+        }
+        edited.sort()
+        let options = previous.options
+        let fresh = edited.concurrentMap { offset in outcome(for: jobs[offset], options: options) }
+        for (offset, outcome) in zip(edited, fresh) { previous.outcomes[offset] = outcome }
+        var handbook = previous.base
+        var diagnostics = previous.settingsDiagnostics + previous.plan.diagnostics
+        HandbookLoader.merge(jobs, previous.outcomes, into: &handbook, diagnostics: &diagnostics)
+        handbook.assets = previous.assets
+        handbook.refusedAssets = previous.refusedAssets
+        lock.lock()
+        last = previous
+        lock.unlock()
+        let prefix = path + "/"
+        let reparsed = Set(edited.map { String(jobs[$0].path.dropFirst(prefix.count)) })
+        return HandbookLoader.Result(handbook: handbook, diagnostics: diagnostics + previous.assetDiagnostics, reparsed: reparsed)
+    }
+
+    /// Drops the previous load (a full load is under way).
+    func forget() {
+        lock.lock()
+        last = nil
         lock.unlock()
     }
 

@@ -109,7 +109,7 @@ enum SourceFileLoader {
         }
         let links = scan.links.map {
             Body.Link(destination: $0.destination,
-                      location: SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column))
+                      location: SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column), documentPath: file)
         }
         if let first = scan.removals.first {
             let at = SourceLocation(file: file, line: first.line + firstLine - 1, column: first.column)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import HandbookCheck
 import HandbookSource
@@ -29,18 +30,97 @@ import Testing
         for (path, bytes) in site.files { #expect(String(decoding: bytes, as: UTF8.self) == tree.text(path), "\(path)") }
 
         let again = site.update(handbook: loaded.handbook, warnings: warnings)
-        #expect(again == .init(changed: [], removed: [], reused: 47))
+        #expect(again == .init(changed: [], removed: [], reused: 47, considered: 47))
 
         // A role's purpose shows on its page and the overview, nowhere else.
         var edited = loaded.handbook
         edited.roles["pm"]!.purpose = "Keep the team on the problems that matter most, this quarter."
         let purpose = site.update(handbook: edited, warnings: warnings)
-        #expect(purpose == .init(changed: ["index.html", "roles/pm.html"], removed: [], reused: 45))
+        #expect(purpose == .init(changed: ["index.html", "roles/pm.html"], removed: [], reused: 45, considered: 47))
 
         // A page removed is reported as removed; the pages that linked it change.
         edited.pages["principles"] = nil
         let removal = site.update(handbook: edited, warnings: warnings)
         #expect(removal.removed == ["pages/principles.html"])
         #expect(removal.changed.contains("index.html"))
+    }
+
+    /// Told which files changed, a rebuild looks only at the pages an edit
+    /// can reach; after each of many random edits (ids swapped, engagement
+    /// changed, links and names added) the site must equal a full build's.
+    @Test func narrowedRebuildsEqualAFullBuildAfterRandomEdits() throws {
+        let scratch = try Scratch()
+        let content = try scratch.copy(Paths.exampleContent, as: "content")
+        let theme = try #require(Theme.load(overrides: nil, displayPath: "templates").theme)
+        let options = SiteBuilder.Options(contentRoot: "content", repositoryPath: "content", generator: "handoff")
+        let cache = LoadCache()
+        func load(_ changed: Set<String>?, cache: LoadCache?) throws -> (HandbookLoader.Result, [Diagnostic]) {
+            let loaded = try HandbookLoader.load(path: content.path, displayRoot: "content", renderHTML: true, cache: cache, changed: changed)
+            return (loaded, HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics))
+        }
+        let (first, firstWarnings) = try load(nil, cache: cache)
+        let site = IncrementalSite(theme: theme, options: options)
+        _ = site.update(handbook: first.handbook, warnings: firstWarnings)
+
+        let roles = first.handbook.roles.keys.sorted()
+        let contexts = first.handbook.referencedContexts.sorted()
+        let files = try ["roles", "contracts", "stages", "contexts", "objects", "pages"].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: content.appendingPathComponent(folder).path)
+                .filter { $0.hasSuffix(".md") }.sorted().map { folder + "/" + $0 }
+        }
+        var random = TemplateDifferentialTests.Random(state: 12)
+        var pending: Set<String>? = []
+        var narrowed = 0, checked = 0
+        for step in 0..<80 {
+            let file = files[random.below(files.count)]
+            let url = content.appendingPathComponent(file)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            switch random.below(5) {
+            case 0: text = Self.replacingToken(in: text, among: Set(roles), with: roles[random.below(roles.count)], random: &random)
+            case 1: text = Self.replacingToken(in: text, among: Set(contexts), with: contexts[random.below(contexts.count)], random: &random)
+            case 2: text = Self.replacingToken(in: text, among: ["lead", "support", "consult", "none"], with: ["lead", "support", "consult"][random.below(3)], random: &random)
+            case 3: text += "\nSee [the \(step)](../\(files[random.below(files.count)])).\n"
+            default: text = text.replacingOccurrences(of: "\nname: ", with: "\nname: Renamed \(step) ")
+            }
+            let before = try String(contentsOf: url, encoding: .utf8)
+            try text.write(to: url, atomically: false, encoding: .utf8)
+            var (loaded, warnings) = try load([content.path + "/" + file], cache: cache)
+            if let reparsed = loaded.reparsed, let known = pending { pending = known.union(reparsed) } else { pending = nil }
+            if warnings.contains(where: { $0.severity == .error }) {
+                // A writer fixes the error: the file's edit stays pending across the failed rebuild.
+                try before.write(to: url, atomically: false, encoding: .utf8)
+                (loaded, warnings) = try load([content.path + "/" + file], cache: cache)
+                if let reparsed = loaded.reparsed, let known = pending { pending = known.union(reparsed) } else { pending = nil }
+                try #require(!warnings.contains { $0.severity == .error })
+            }
+            let update = site.update(handbook: loaded.handbook, warnings: warnings, changed: pending)
+            if update.considered < site.files.keys.filter({ $0.hasSuffix(".html") }).count { narrowed += 1 }
+            pending = []
+            let (full, fullWarnings) = try load(nil, cache: nil)
+            let reference = IncrementalSite(theme: theme, options: options)
+            _ = reference.update(handbook: full.handbook, warnings: fullWarnings)
+            let differing = Set(site.files.keys).union(reference.files.keys).filter { site.files[$0] != reference.files[$0] }.sorted()
+            #expect(differing.isEmpty, "step \(step), \(file): \(differing)")
+            checked += 1
+        }
+        // The narrowed path was taken, and compared, many times.
+        #expect(checked == 80 && narrowed >= 40, "checked \(checked), narrowed \(narrowed)")
+    }
+
+    /// `text` with one occurrence of a whole token from `among` (picked at random) replaced.
+    static func replacingToken(in text: String, among: Set<String>, with replacement: String, random: inout TemplateDifferentialTests.Random) -> String {
+        let isToken: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        var ranges: [Range<String.Index>] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard isToken(text[index]) else { index = text.index(after: index); continue }
+            let start = index
+            while index < text.endIndex, isToken(text[index]) { index = text.index(after: index) }
+            if among.contains(String(text[start..<index])) { ranges.append(start..<index) }
+        }
+        guard !ranges.isEmpty else { return text }
+        var out = text
+        out.replaceSubrange(ranges[random.below(ranges.count)], with: replacement)
+        return out
     }
 }

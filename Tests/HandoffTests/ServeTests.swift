@@ -153,9 +153,10 @@ import Testing
         #expect(port.status == 2)
     }
 
-    @Test func editsRebuildAndErrorsKeepTheLastGoodSite() throws {
+    /// Both watchers: inotify, and the polling fallback (HANDOFF_WATCH=poll).
+    @Test(arguments: ["inotify", "poll"]) func editsRebuildAndErrorsKeepTheLastGoodSite(watch: String) throws {
         let scratch = try Self.scratch()
-        let server = try Server(in: scratch.url)
+        let server = try Server(in: scratch.url, environment: ["HANDOFF_WATCH": watch])
         defer { _ = server.stop() }
         let role = scratch.path("content/roles/pm.md")
         let original = try String(contentsOfFile: role, encoding: .utf8)
@@ -172,13 +173,25 @@ import Testing
         try settings.write(toFile: yaml, atomically: true, encoding: .utf8)
         #expect(server.waitFor { ((try? server.status())?["errors"] as? Int) == 0 })
 
+        // The roles folder deleted and recreated (a checkout of another branch): errors, then recovery.
+        let roles = scratch.path("content/roles")
+        let saved = scratch.path("roles-saved")
+        try FileManager.default.copyItem(atPath: roles, toPath: saved)
+        try FileManager.default.removeItem(atPath: roles)
+        #expect(server.waitFor { (((try? server.status())?["errors"] as? Int) ?? 0) > 0 })
+        #expect(try server.get("/roles/pm.html").body.contains("Freshly edited."))
+        try FileManager.default.copyItem(atPath: saved, toPath: roles)
+        #expect(server.waitFor { ((try? server.status())?["errors"] as? Int) == 0 })
+        try original.replacingOccurrences(of: "purpose: ", with: "purpose: Edited after the checkout. ").write(toFile: role, atomically: false, encoding: .utf8)
+        #expect(server.waitFor { (try? server.get("/roles/pm.html").body.contains("Edited after the checkout.")) == true })
+
         // A template with a syntax error, then fixed.
         try FileManager.default.createDirectory(atPath: scratch.path("templates"), withIntermediateDirectories: true)
         try "<h1>{{name}}</h1>{{#agents}}\n".write(toFile: scratch.path("templates/role.mustache"), atomically: true, encoding: .utf8)
         #expect(server.waitFor {
             ((try? server.status())?["diagnostics"] as? [[String: Any]])?.first?["rule"] as? String == "template"
         })
-        #expect(try server.get("/roles/pm.html").body.contains("Freshly edited."))
+        #expect(try server.get("/roles/pm.html").body.contains("Edited after the checkout."))
         try "<h1>{{name}}!</h1>\n".write(toFile: scratch.path("templates/role.mustache"), atomically: true, encoding: .utf8)
         #expect(server.waitFor { (try? server.get("/roles/pm.html").body.contains("<h1>Data PM!</h1>")) == true })
         #expect(((try? server.status())?["errors"] as? Int) == 0)

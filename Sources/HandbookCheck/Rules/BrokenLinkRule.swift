@@ -50,7 +50,7 @@ struct BrokenLinkRule: HandbookRule {
         var out: [Diagnostic] = []
         for document in documents where !document.body.links.isEmpty {
             for link in document.body.links {
-                if let problem = problem(with: link.destination, from: document, &context) {
+                if let problem = problem(with: link, from: document, &context) {
                     out.append(diagnostic(problem.message, at: link.location, notes: problem.notes))
                 }
             }
@@ -106,14 +106,14 @@ struct BrokenLinkRule: HandbookRule {
         }
     }
 
-    func problem(with destination: String, from document: ContentDocument, _ context: inout Context) -> (message: String, notes: [Diagnostic.Note])? {
-        guard let target = ContentLink(destination) else { return nil }
-        let quoted = "'\(destination)'"
+    func problem(with link: Body.Link, from document: ContentDocument, _ context: inout Context) -> (message: String, notes: [Diagnostic.Note])? {
+        guard let target = link.target else { return nil }
+        let quoted = "'\(link.destination)'"
         if target.path.isEmpty {
             guard let fragment = target.fragment, context.anchors(document.relativePath)?.contains(fragment) == false else { return nil }
             return ("link \(quoted) names no heading in this file", anchorNotes(fragment, document.anchors))
         }
-        guard let relative = target.resolved(from: document.relativePath) else {
+        guard let relative = link.resolved(from: document.relativePath) else {
             return ("link \(quoted) leaves the handbook folder", [])
         }
         if target.path.hasSuffix("/") {
