@@ -104,7 +104,7 @@ for size in sizes:
     os.makedirs(scratch + "/templates")
     shutil.copy(os.path.join(here, "..", "templates", "role.mustache"), scratch + "/templates/role.mustache")
     time.sleep(5)  # the new templates folder renders every page once
-    template = latency(base, "/roles/role-0.html", scratch + "/templates/role.mustache", "handofftpl", template_edits, lambda m: f"<!-- {m} -->\n")
+    template = latency(base, "/roles/role-0.html", scratch + "/templates/role.mustache", "handofftpl", template_edits, lambda m: f"<p>{m}</p>\n")
     before = rss_mb(server.pid)
     for n in range(1000):
         with open(f"{scratch}/content/pages/burst-{n}.md", "w") as f:
@@ -129,7 +129,7 @@ for size in sizes:
     if not wait_for(base + "/", "<", timeout=300):
         sys.exit("hugo server did not start")
     theirs = latency(base, "/roles/role-0/", scratch + "/hugo/content/roles/role-0.md", "hugo")
-    template = latency(base, "/roles/role-0/", scratch + "/hugo/layouts/_default/single.html", "hugotpl", template_edits, lambda m: f"<!-- {m} -->\n")
+    template = latency(base, "/roles/role-0/", scratch + "/hugo/layouts/_default/single.html", "hugotpl", template_edits, lambda m: f"<p>{m}</p>\n")
     rps, p99, errors = wrk(base + "/roles/role-1/")
     print(f"| {size} | hugo server | {theirs:.3f} | {template:.3f} | {peak_mb(hugo.pid):.0f} | | {rps:.0f} | {p99} | {errors} |", flush=True)
     hugo.terminate()

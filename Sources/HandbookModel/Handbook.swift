@@ -87,7 +87,8 @@ public struct Handbook: Sendable {
         return ids
     }
 
-    public var sortedRoles: [Role] { roles.values.sorted { $0.id < $1.id } }
-    public var sortedContracts: [Contract] { contracts.values.sorted { $0.id < $1.id } }
-    public var sortedObjects: [GovernedObject] { objects.values.sorted { $0.id < $1.id } }
+    // Ids are sorted, not the (large) values: moving a value retains each of its fields.
+    public var sortedRoles: [Role] { roles.keys.sorted().map { roles[$0]! } }
+    public var sortedContracts: [Contract] { contracts.keys.sorted().map { contracts[$0]! } }
+    public var sortedObjects: [GovernedObject] { objects.keys.sorted().map { objects[$0]! } }
 }

@@ -48,11 +48,16 @@ extension Handbook {
     /// The lifecycle's timing, from the stages and contracts that loaded.
     public var timing: CycleTiming {
         let lifecycle = settings?.lifecycle.map(\.value) ?? []
+        // One pass over the contracts, grouped by boundary.
+        var byBoundary: [String: [String]] = [:]
+        for contract in contracts.values {
+            if let boundary = contract.boundary { byBoundary[boundary.from + "\u{0}" + boundary.to, default: []].append(contract.id) }
+        }
         var parts: [CycleTiming.Part] = []
         for (index, id) in lifecycle.enumerated() {
             if index > 0 {
                 let from = lifecycle[index - 1]
-                let crossing = contracts(crossing: from, id)
+                let crossing = (byBoundary[from + "\u{0}" + id] ?? []).sorted().map { contracts[$0]! }
                 var hours: Int? = crossing.isEmpty ? nil : 0
                 for contract in crossing {
                     guard let ack = contract.acknowledgeWithin, let next = contract.nextStageWithin else {
@@ -72,7 +77,7 @@ extension Handbook {
 
     /// Contracts that loaded whose boundary is `from -> to`, by id.
     public func contracts(crossing from: String, _ to: String) -> [Contract] {
-        sortedContracts.filter { $0.boundary?.from == from && $0.boundary?.to == to }
+        contracts.values.filter { $0.boundary?.from == from && $0.boundary?.to == to }.sorted { $0.id < $1.id }
     }
 }
 

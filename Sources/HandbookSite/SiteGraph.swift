@@ -42,22 +42,23 @@ struct SiteGraph: Sendable {
         func firstStage(_ role: Role, leading: Bool) -> Int {
             role.engagement.filter { !leading || $0.value.level == .lead }.keys.compactMap { position[$0] }.min() ?? Int.max
         }
+        // Sort keys, not the (large) roles: moving a role retains each of its fields.
         roles = handbook.roles.values.map { role in
-            ((firstStage(role, leading: true), firstStage(role, leading: false)), role)
+            (lead: firstStage(role, leading: true), part: firstStage(role, leading: false), name: role.name, id: role.id)
         }.sorted { a, b in
-            if a.0 != b.0 { return a.0 < b.0 }
-            return a.1.name != b.1.name ? a.1.name < b.1.name : a.1.id < b.1.id
-        }.map(\.1)
+            if (a.lead, a.part) != (b.lead, b.part) { return (a.lead, a.part) < (b.lead, b.part) }
+            return a.name != b.name ? a.name < b.name : a.id < b.id
+        }.map { handbook.roles[$0.id]! }
         contracts = handbook.sortedContracts
         objects = handbook.sortedObjects
-        pages = handbook.pages.values.sorted { a, b in
+        pages = handbook.pages.values.map { (order: $0.order, name: $0.name, id: $0.id) }.sorted { a, b in
             switch (a.order, b.order) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
             default: return a.name != b.name ? a.name < b.name : a.id < b.id
             }
-        }
+        }.map { handbook.pages[$0.id]! }
         var contexts = Set(handbook.contexts.keys)
         for role in roles {
             for flow in role.contextOut {

@@ -88,7 +88,7 @@ public enum HandbookLoader {
         handbook.assets = withAssets.assets
         handbook.refusedAssets = withAssets.refusedAssets
         let result = Result(handbook: handbook, diagnostics: diagnostics + assetDiagnostics)
-        cache?.remember(LoadCache.Last(path: path, options: stampOptions, settingsDiagnostics: settings.diagnostics, base: before, plan: plan,
+        cache?.remember(LoadCache.Last(path: path, options: stampOptions, settingsDiagnostics: settings.diagnostics, merged: handbook, plan: plan,
                                       outcomes: outcomes, assets: withAssets.assets, refusedAssets: withAssets.refusedAssets,
                                       assetDiagnostics: assetDiagnostics))
         return result
@@ -325,6 +325,18 @@ public enum HandbookLoader {
 }
 
 extension Handbook {
+    /// Takes the entity of a kind and id out (the file is loaded again).
+    mutating func remove(_ kind: EntityKind, _ id: String) {
+        switch kind {
+        case .stages: stages[id] = nil
+        case .roles: roles[id] = nil
+        case .contexts: contexts[id] = nil
+        case .contracts: contracts[id] = nil
+        case .pages: pages[id] = nil
+        case .objects: objects[id] = nil
+        }
+    }
+
     /// Files a loaded entity under its kind and id.
     mutating func add(_ entity: HandbookLoader.Entity) {
         switch entity {
@@ -357,8 +369,8 @@ public final class LoadCache: @unchecked Sendable {
         var path: String
         var options: String
         var settingsDiagnostics: [Diagnostic]
-        /// The handbook before any file joined it (settings, listing facts).
-        var base: Handbook
+        /// The handbook as loaded (assets apart).
+        var merged: Handbook
         var plan: HandbookLoader.Plan
         var outcomes: [HandbookLoader.Outcome]
         var assets: [String: Asset]
@@ -436,9 +448,22 @@ public final class LoadCache: @unchecked Sendable {
         let options = previous.options
         let fresh = edited.concurrentMap { offset in outcome(for: jobs[offset], options: options) }
         for (offset, outcome) in zip(edited, fresh) { previous.outcomes[offset] = outcome }
-        var handbook = previous.base
+        // Patch the handbook: each edited file's entity replaced (or, if it no longer loads, marked unreadable).
+        var handbook = previous.merged
+        for offset in edited where jobs[offset].joins {
+            let job = jobs[offset]
+            handbook.remove(job.kind, job.id)
+            if let entity = previous.outcomes[offset].entity {
+                handbook.add(entity)
+                handbook.unreadable[job.kind]?.remove(job.id)
+            } else {
+                handbook.unreadable[job.kind, default: []].insert(job.id)
+            }
+        }
+        previous.merged = handbook
         var diagnostics = previous.settingsDiagnostics + previous.plan.diagnostics
-        HandbookLoader.merge(jobs, previous.outcomes, into: &handbook, diagnostics: &diagnostics)
+        diagnostics.reserveCapacity(diagnostics.count + previous.outcomes.reduce(0) { $0 + $1.diagnostics.count })
+        for outcome in previous.outcomes where !outcome.diagnostics.isEmpty { diagnostics += outcome.diagnostics }
         handbook.assets = previous.assets
         handbook.refusedAssets = previous.refusedAssets
         lock.lock()
