@@ -38,6 +38,12 @@ let package = Package(
             pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"])]
         ),
+        // Debian's libgvc (Graphviz) for the overview's flow map: dot's layout, SVG out.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
         .target(name: "CSystemShims"),
         .target(name: "Diagnostics"),
         .target(name: "HandbookModel", dependencies: ["Diagnostics"]),
@@ -54,7 +60,7 @@ let package = Package(
         .plugin(name: "EmbedThemePlugin", capability: .buildTool(), dependencies: ["EmbedTheme"]),
         .target(
             name: "HandbookSite",
-            dependencies: ["CSystemShims", "Diagnostics", "HandbookModel", "Markup", "Templates"],
+            dependencies: ["CGraphviz", "CSystemShims", "Diagnostics", "HandbookModel", "Markup", "Templates"],
             exclude: fuzzing ? ["Generated/README.md"] : ["Generated"],
             plugins: fuzzing ? [] : ["EmbedThemePlugin"]
         ),

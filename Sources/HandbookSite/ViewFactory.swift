@@ -7,10 +7,12 @@ import Markup
 struct ViewFactory: Sendable {
     let graph: SiteGraph
     let navSkeleton: NavSkeleton
+    let flows: Flows
 
     init(graph: SiteGraph) {
         self.graph = graph
         navSkeleton = Self.navSkeleton(graph)
+        flows = Flows(graph)
     }
 
     // MARK: Shared pieces
@@ -137,7 +139,8 @@ struct ViewFactory: Sendable {
         let produces = graph.objects.filter { $0.producer?.value == role.id }.map { link(PageRef(.objects, $0.id), from: page) }
         let workflows = role.workflows.map { workflow($0, of: role, from: page) }
         let backlinks = backlinks(of: page)
-        return RoleView(name: role.name, purpose: role.purpose, engagement: engagement,
+        let flowSVG = roleDiagram(role, from: page)
+        return RoleView(name: role.name, purpose: role.purpose, flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, engagement: engagement,
                         contextIn: contextIn, hasContextIn: !contextIn.isEmpty,
                         contextOut: contextOut, hasContextOut: !contextOut.isEmpty,
                         contractsSent: sent, contractsReceived: received, hasContracts: !sent.isEmpty || !received.isEmpty,
@@ -163,7 +166,9 @@ struct ViewFactory: Sendable {
         let workflows = (graph.workflowsIn[stage.id] ?? []).map { workflow($0.workflow, of: $0.role, from: page) }
         let leads = roles(.lead), supports = roles(.support), consults = roles(.consult)
         let backlinks = backlinks(of: page)
-        return StageView(name: stage.name, position: "Stage \(index + 1) of \(graph.stages.count)",
+        let boundarySVG = next.map { boundaryDiagram(from: stage, to: $0, contracts: graph.contractsLeaving[stage.id] ?? [], page: page) } ?? ""
+        return StageView(name: stage.name, boundarySVG: boundarySVG, hasBoundary: !boundarySVG.isEmpty,
+                         position: "Stage \(index + 1) of \(graph.stages.count)",
                          question: stage.question, output: stage.output,
                          timebox: stage.timebox?.words ?? "", hasTimebox: stage.timebox != nil,
                          leads: leads, supports: supports, consults: consults,
@@ -214,7 +219,8 @@ struct ViewFactory: Sendable {
         }
         let contracts = (graph.contractsCarrying[id] ?? []).map { summary($0, from: page) }
         let backlinks = backlinks(of: page)
-        return ContextView(name: graph.contextName(id), id: id, description: doc?.description ?? "", hasDescription: doc?.description != nil,
+        let flowSVG = contextDiagram(id, from: page)
+        return ContextView(name: graph.contextName(id), flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, id: id, description: doc?.description ?? "", hasDescription: doc?.description != nil,
                            producers: producers, hasProducers: !producers.isEmpty,
                            consumers: consumers, hasConsumers: !consumers.isEmpty,
                            contracts: contracts, hasContracts: !contracts.isEmpty,
@@ -311,6 +317,7 @@ struct ViewFactory: Sendable {
                                      statusLabel: labels[question.status]!, summary: question.summary,
                                      evidence: evidence, hasEvidence: !evidence.isEmpty)
         }
+        let flowMap = FlowMap(graph: graph, flows: flows, page: page)
         return IndexView(
             title: settings.title, description: settings.description ?? "", hasDescription: settings.description != nil,
             heatmapSVG: HeatmapSVG(graph: graph, page: page).render(standalone: false),
@@ -330,6 +337,7 @@ struct ViewFactory: Sendable {
             pages: pages, hasPages: !pages.isEmpty,
             warnings: warningViews, hasWarnings: !warningViews.isEmpty,
             timingSVG: graph.stages.isEmpty ? "" : TimingSVG(graph: graph, timing: timing, page: page).render(),
+            flowMapSVG: flowMap.render(), flowRows: flowRows(flowMap), hasFlowMap: !flows.edges.isEmpty, flowMapAggregated: flowMap.aggregated,
             timingRows: timingRows, hasTiming: !graph.stages.isEmpty,
             timingTotal: timing.totalHours.map { Duration.compact(hours: $0) } ?? "unbounded",
             timingBudget: timing.budget.map { Duration.compact(hours: $0.value.hours) } ?? "", hasTimingBudget: timing.budget != nil,
@@ -337,6 +345,86 @@ struct ViewFactory: Sendable {
             hasAgents: !agents.isEmpty,
             winterTearSummary: "\(counted(specialists, "specialist")) and \(counted(agents.count - specialists, "copilot"))",
             objects: objects, hasObjects: graph.handbook.hasObjectsFolder, scorecard: scorecard)
+    }
+
+    // MARK: Diagrams
+
+    /// An actor as a diagram line: a role links to its page, an external does not.
+    func actorLine(_ id: String, from page: PageRef) -> ColumnDiagram.Line {
+        ColumnDiagram.Line(text: graph.actorName(id), href: graph.isRole(id) ? page.href(to: PageRef(.roles, id)) : nil)
+    }
+
+    func contextLine(_ flow: Flows.Flow, from page: PageRef) -> ColumnDiagram.Line {
+        ColumnDiagram.Line(text: graph.contextName(flow.context), href: page.href(to: PageRef(.contexts, flow.context)), warn: flow.isOneSided)
+    }
+
+    /// What the role consumes (by producer) → the role → what it produces (by consumer).
+    func roleDiagram(_ role: Role, from page: PageRef) -> String {
+        let incoming = (flows.receiving[role.id] ?? []).map { flows.edges[$0] }
+        let outgoing = (flows.sending[role.id] ?? []).map { flows.edges[$0] }
+        var right = outgoing.map { edge in
+            ColumnDiagram.Box(title: actorLine(edge.consumer, from: page), lines: edge.flows.map { contextLine($0, from: page) },
+                              dashed: !graph.isRole(edge.consumer))
+        }
+        let broadcast = role.contextOut.filter { $0.to.contains { $0.value == ContextOut.everyone } }
+        if !broadcast.isEmpty {
+            right.append(ColumnDiagram.Box(title: .init(text: "All roles"),
+                                           lines: broadcast.map { .init(text: graph.contextName($0.context.value), href: page.href(to: PageRef(.contexts, $0.context.value))) }))
+        }
+        guard !incoming.isEmpty || !right.isEmpty else { return "" }
+        let left = incoming.map { edge in
+            ColumnDiagram.Box(title: actorLine(edge.producer, from: page), lines: edge.flows.map { contextLine($0, from: page) },
+                              dashed: !graph.isRole(edge.producer))
+        }
+        return ColumnDiagram(id: "d.role", title: "\(role.name): context in and out",
+                             desc: "Left, what \(role.name) consumes, grouped by producer; right, what it produces, grouped by consumer. ⚠ marks a context only one end declares. The tables below list the same flows.",
+                             left: left, center: .init(title: .init(text: role.name)), right: right,
+                             leftCaption: incoming.isEmpty ? "Consumes nothing declared" : "Consumes, from", rightCaption: right.isEmpty ? "Produces nothing declared" : "Produces, for").render()
+    }
+
+    /// Producers → the context (with the contracts that carry it) → consumers.
+    func contextDiagram(_ id: String, from page: PageRef) -> String {
+        let producers = Array(Set((graph.producers[id] ?? []).map(\.role.id) + (graph.consumers[id] ?? []).map(\.flow.from.value))).sorted()
+        let consumers = Array(Set((graph.consumers[id] ?? []).map(\.role.id) + (graph.producers[id] ?? []).flatMap { $0.flow.to.map(\.value) })).sorted()
+        let contracts = graph.contractsCarrying[id] ?? []
+        guard !producers.isEmpty || !consumers.isEmpty else { return "" }
+        func box(_ actor: String) -> ColumnDiagram.Box {
+            if actor == ContextOut.everyone { return ColumnDiagram.Box(title: .init(text: "All roles")) }
+            return ColumnDiagram.Box(title: actorLine(actor, from: page), dashed: !graph.isRole(actor))
+        }
+        let center = ColumnDiagram.Box(title: .init(text: graph.contextName(id)),
+                                       lines: contracts.map { .init(text: "via " + $0.name, href: page.href(to: PageRef(.contracts, $0.id))) })
+        return ColumnDiagram(id: "d.context", title: "\(graph.contextName(id)): who produces and consumes it",
+                             desc: "Left, the roles that produce it; right, those that consume it; in the middle, the contracts that carry it. The lists below say the same.",
+                             left: producers.map(box), center: center, right: consumers.map(box),
+                             leftCaption: "Produced by", rightCaption: "Consumed by").render()
+    }
+
+    /// The contracts crossing from one stage to the next, with their gates and timings.
+    func boundaryDiagram(from stage: Stage, to next: Stage, contracts: [Contract], page: PageRef) -> String {
+        let crossing = contracts.filter { $0.boundary?.to == next.id }
+        let lines = crossing.flatMap { contract -> [ColumnDiagram.Line] in
+            var parts = ["\(contract.gates.count) gate\(contract.gates.count == 1 ? "" : "s")"]
+            if let ack = contract.acknowledgeWithin { parts.append("ack \(Duration.compact(hours: ack.hours))") }
+            if let next = contract.nextStageWithin { parts.append("next \(Duration.compact(hours: next.hours))") }
+            return [.init(text: contract.name, href: page.href(to: PageRef(.contracts, contract.id))), .init(text: "  " + parts.joined(separator: " · "))]
+        }
+        let center = ColumnDiagram.Box(title: .init(text: crossing.isEmpty ? "No contract" : "\(crossing.count) contract\(crossing.count == 1 ? "" : "s")"),
+                                       lines: lines.isEmpty ? [.init(text: "nothing crosses here", warn: true)] : lines, dashed: lines.isEmpty)
+        return ColumnDiagram(id: "d.boundary", title: "The \(stage.name) → \(next.name) boundary",
+                             desc: "The contracts that carry work from \(stage.name) to \(next.name), each with its number of gates and its timings. The list below names the same contracts; each contract's page has its gates and timings.",
+                             left: [.init(title: .init(text: stage.name, href: page.href(to: PageRef(.stages, stage.id))))], center: center,
+                             right: [.init(title: .init(text: next.name, href: page.href(to: PageRef(.stages, next.id))))],
+                             leftCaption: "From", rightCaption: "To").render()
+    }
+
+    /// The flow map's data as table rows (stage to stage when the map groups roles).
+    func flowRows(_ map: FlowMap) -> [FlowRowView] {
+        guard !map.aggregated else { return [] }
+        return flows.edges.map { edge in
+            FlowRowView(producer: actor(edge.producer, from: map.page), consumer: actor(edge.consumer, from: map.page),
+                        contexts: edge.flows.map { contextLink($0.context, from: map.page) }, covered: edge.covered, oneSided: edge.oneSided)
+        }
     }
 
     /// Navigation groups longer than this show the current entry and a link

@@ -130,6 +130,9 @@ struct WorkflowView: Sendable {
 struct RoleView: Sendable {
     var name: String
     var purpose: String
+    /// The role's flow diagram (SVG), or "".
+    var flowSVG: String
+    var hasFlow: Bool
     var engagement: [EngagementCell]
     var contextIn: [FlowInView]
     var hasContextIn: Bool
@@ -156,6 +159,9 @@ struct RoleView: Sendable {
 
 struct StageView: Sendable {
     var name: String
+    /// The boundary to the next stage as a diagram (SVG), or "".
+    var boundarySVG: String
+    var hasBoundary: Bool
     var position: String
     var question: String
     var output: String
@@ -225,6 +231,8 @@ struct ConsumerView: Sendable {
 
 struct ContextView: Sendable {
     var name: String
+    var flowSVG: String
+    var hasFlow: Bool
     var id: String
     var description: String
     var hasDescription: Bool
@@ -302,6 +310,11 @@ struct IndexView: Sendable {
     var warnings: [WarningView]
     var hasWarnings: Bool
     var timingSVG: String
+    /// The flow map (SVG), its rows as a table, and whether it groups roles by stage.
+    var flowMapSVG: String
+    var flowRows: [FlowRowView]
+    var hasFlowMap: Bool
+    var flowMapAggregated: Bool
     var timingRows: [TimingRowView]
     var hasTiming: Bool
     var timingTotal: String
@@ -374,4 +387,13 @@ struct ObjectView: Sendable {
     var body: BodyView
     var backlinks: [LinkView]
     var hasBacklinks: Bool
+}
+
+/// One producer → consumer pair of the flow map, for its table.
+struct FlowRowView: Sendable {
+    var producer: ActorView
+    var consumer: ActorView
+    var contexts: [LinkView]
+    var covered: Bool
+    var oneSided: Bool
 }

@@ -150,6 +150,8 @@ extension RoleView: TemplateView {
     static let schema = Schema<RoleView>("a role page", [
         .text("name", \.name),
         .text("purpose", \.purpose),
+        .text("flowSVG", \.flowSVG),
+        .bool("hasFlow", \.hasFlow),
         .list("engagement", \.engagement),
         .list("contextIn", \.contextIn),
         .bool("hasContextIn", \.hasContextIn),
@@ -178,6 +180,8 @@ extension RoleView: TemplateView {
 extension StageView: TemplateView {
     static let schema = Schema<StageView>("a stage page", [
         .text("name", \.name),
+        .text("boundarySVG", \.boundarySVG),
+        .bool("hasBoundary", \.hasBoundary),
         .text("position", \.position),
         .text("question", \.question),
         .text("output", \.output),
@@ -257,6 +261,8 @@ extension ConsumerView: TemplateView {
 extension ContextView: TemplateView {
     static let schema = Schema<ContextView>("a context page", [
         .text("name", \.name),
+        .text("flowSVG", \.flowSVG),
+        .bool("hasFlow", \.hasFlow),
         .text("id", \.id),
         .text("description", \.description),
         .bool("hasDescription", \.hasDescription),
@@ -350,6 +356,10 @@ extension IndexView: TemplateView {
         .list("warnings", \.warnings),
         .bool("hasWarnings", \.hasWarnings),
         .text("timingSVG", \.timingSVG),
+        .text("flowMapSVG", \.flowMapSVG),
+        .list("flowRows", \.flowRows),
+        .bool("hasFlowMap", \.hasFlowMap),
+        .bool("flowMapAggregated", \.flowMapAggregated),
         .list("timingRows", \.timingRows),
         .bool("hasTiming", \.hasTiming),
         .text("timingTotal", \.timingTotal),
@@ -432,5 +442,15 @@ extension ObjectView: TemplateView {
         .view("body", \.body),
         .list("backlinks", \.backlinks),
         .bool("hasBacklinks", \.hasBacklinks),
+    ])
+}
+
+extension FlowRowView: TemplateView {
+    static let schema = Schema<FlowRowView>("a flow of the flow map", [
+        .view("producer", \.producer),
+        .view("consumer", \.consumer),
+        .list("contexts", \.contexts),
+        .bool("covered", \.covered),
+        .bool("oneSided", \.oneSided),
     ])
 }

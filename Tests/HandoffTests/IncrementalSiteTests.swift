@@ -101,6 +101,7 @@ import Testing
             _ = reference.update(handbook: full.handbook, warnings: fullWarnings)
             let differing = Set(site.files.keys).union(reference.files.keys).filter { site.files[$0] != reference.files[$0] }.sorted()
             #expect(differing.isEmpty, "step \(step), \(file): \(differing)")
+
             checked += 1
         }
         // The narrowed path was taken, and compared, many times.
