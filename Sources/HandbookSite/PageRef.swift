@@ -5,6 +5,8 @@ import HandbookModel
 struct PageRef: Hashable, Comparable, Sendable {
     enum Kind: Int, Sendable, Comparable {
         case index, stage, role, contract, context, page, object
+        /// The full list of one kind (`roles.html`), for handbooks whose overview summarises it.
+        case list
 
         static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -33,7 +35,7 @@ struct PageRef: Hashable, Comparable, Sendable {
     /// The content folder a page of this kind is made from (none for the overview).
     var entityKind: EntityKind? {
         switch kind {
-        case .index: nil
+        case .index, .list: nil
         case .stage: .stages
         case .role: .roles
         case .contract: .contracts
@@ -53,11 +55,12 @@ struct PageRef: Hashable, Comparable, Sendable {
         case .context: "contexts/\(id).html"
         case .page: "pages/\(id).html"
         case .object: "objects/\(id).html"
+        case .list: "\(id).html"
         }
     }
 
-    /// "../" for pages in a folder, "" for the overview.
-    var root: String { kind == .index ? "" : "../" }
+    /// "../" for pages in a folder, "" for the overview and the lists.
+    var root: String { kind == .index || kind == .list ? "" : "../" }
 
     /// A link to `target` from this page.
     func href(to target: PageRef, fragment: String? = nil) -> String {

@@ -68,6 +68,7 @@ public struct SiteBuilder: Sendable {
         pages += graph.contextIDs.map { PageRef(.contexts, $0) }
         pages += graph.pages.map { PageRef(.pages, $0.id) }
         pages += graph.objects.map { PageRef(.objects, $0.id) }
+        pages += views.lists.map { PageRef(kind: .list, id: $0) }
         return pages
     }
 
@@ -177,6 +178,7 @@ public struct SiteBuilder: Sendable {
         case .context: (views.context(page.id), "context")
         case .page: (views.page(graph.handbook.pages[page.id]!), "page")
         case .object: (views.object(graph.handbook.objects[page.id]!), "object")
+        case .list: (views.list(page.id), "list")
         }
     }
 

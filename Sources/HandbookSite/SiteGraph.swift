@@ -146,6 +146,7 @@ struct SiteGraph: Sendable {
     func title(of page: PageRef) -> String {
         switch page.kind {
         case .index: settings.title
+        case .list: "All " + page.id
         case .stage: handbook.stages[page.id]?.name ?? page.id
         case .role: handbook.roles[page.id]?.name ?? page.id
         case .contract: handbook.contracts[page.id]?.name ?? page.id

@@ -32,6 +32,7 @@ public struct Theme: Sendable {
         .template("context", renders: ContextView.self),
         .template("page", renders: PageView.self),
         .template("object", renders: ObjectView.self),
+        .template("list", renders: ListView.self),
         .template("nav", renders: NavGroup.self),
     ]
 

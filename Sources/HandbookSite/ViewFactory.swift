@@ -8,9 +8,21 @@ struct ViewFactory: Sendable {
     let graph: SiteGraph
     let navSkeleton: NavSkeleton
     let flows: Flows
+    /// The kinds too many for the overview to list in full (`roles`,
+    /// `contracts`...): each gets a list page (`roles.html`).
+    let lists: [String]
+
+    /// Past this many of a kind the overview gives a count and the list page.
+    static let overviewLimit = 100
+    /// Past this many roles the overview links the heatmap (`heatmap.svg`)
+    /// instead of drawing it (and its table), which would outweigh the rest.
+    static let heatmapInlineLimit = 150
 
     init(graph: SiteGraph) {
         self.graph = graph
+        let counts: [(String, Int)] = [("roles", graph.roles.count), ("contracts", graph.contracts.count), ("contexts", graph.contextIDs.count),
+                                       ("pages", graph.pages.count), ("objects", graph.objects.count)]
+        lists = counts.filter { $0.1 > Self.overviewLimit }.map(\.0)
         navSkeleton = Self.navSkeleton(graph)
         flows = Flows(graph)
     }
@@ -266,11 +278,13 @@ struct ViewFactory: Sendable {
         let page = PageRef.index
         let settings = graph.settings
         let lifecycle = graph.stages.enumerated().map { offset, stage in
-            let leads = graph.roles.filter { $0.engagement[stage.id]?.level == .lead }.map(\.name).joined(separator: ", ")
+            let names = graph.roles.filter { $0.engagement[stage.id]?.level == .lead }.map(\.name)
+            let leads = names.count > 6 ? names.prefix(5).joined(separator: ", ") + " and \(names.count - 5) more" : names.joined(separator: ", ")
             return LifecycleStepView(href: page.href(to: PageRef(.stages, stage.id)), number: offset + 1, name: stage.name,
                                      question: stage.question, leads: leads, hasLeads: !leads.isEmpty)
         }
-        let rows = graph.stages.map { stage in
+        let heatmapInline = graph.roles.count <= Self.heatmapInlineLimit
+        let rows = !heatmapInline ? [] : graph.stages.map { stage in
             HeatmapTableRow(stage: link(PageRef(.stages, stage.id), from: page), cells: graph.roles.map { role in
                 let level = role.engagement[stage.id]?.level
                 return HeatmapTableCell(label: level?.label ?? "—", levelClass: level?.rawValue ?? "none")
@@ -286,11 +300,15 @@ struct ViewFactory: Sendable {
             counts.append(CountView(number: graph.objects.count, label: plural("governed object", graph.objects.count)))
         }
         let prefix = contentRoot.isEmpty || contentRoot == "." ? "" : contentRoot + "/"
-        let warningViews = warnings.map { d in
+        let warningViews = warnings.prefix(Self.overviewLimit).map { d in
             let file = d.location.file.hasPrefix(prefix) ? String(d.location.file.dropFirst(prefix.count)) : d.location.file
             return WarningView(location: "\(file):\(d.location.line):\(d.location.column)", message: d.message, rule: d.rule.rawValue)
         }
-        let pages = graph.pages.map { SummaryView(href: page.href(to: PageRef(.pages, $0.id)), name: $0.name, detail: "", hasDetail: false) }
+        func summarised(_ kind: String) -> Bool { lists.contains(kind) }
+        func more(_ kind: String, _ count: Int, _ noun: String) -> [MoreView] {
+            summarised(kind) ? [MoreView(text: "All \(count) \(noun)", href: page.href(to: PageRef(kind: .list, id: kind)))] : []
+        }
+        let pages = summarised("pages") ? [] : pageSummaries(from: page)
         let timing = graph.handbook.timing
         let timingRows = timing.parts.map { part -> TimingRowView in
             let label = TimingSVG.label(part)
@@ -320,20 +338,20 @@ struct ViewFactory: Sendable {
         let flowMap = FlowMap(graph: graph, flows: flows, page: page)
         return IndexView(
             title: settings.title, description: settings.description ?? "", hasDescription: settings.description != nil,
-            heatmapSVG: HeatmapSVG(graph: graph, page: page).render(standalone: false),
-            heatmapRoles: graph.roles.map { link(PageRef(.roles, $0.id), from: page) }, heatmapRows: rows,
+            heatmapSVG: heatmapInline ? HeatmapSVG(graph: graph, page: page).render(standalone: false) : "",
+            heatmapInline: heatmapInline,
+            allRoles: more("roles", graph.roles.count, "roles"), allContracts: more("contracts", graph.contracts.count, "contracts"),
+            allContexts: more("contexts", graph.contextIDs.count, "contexts"), allPages: more("pages", graph.pages.count, "pages"),
+            allObjects: more("objects", graph.objects.count, "governed objects"),
+            moreWarnings: warnings.count > Self.overviewLimit
+                ? "and \(warnings.count - Self.overviewLimit) more: handoff check lists them all" : "",
+            hasMoreWarnings: warnings.count > Self.overviewLimit,
+            heatmapRoles: heatmapInline ? graph.roles.map { link(PageRef(.roles, $0.id), from: page) } : [], heatmapRows: rows,
             lifecycle: lifecycle, counts: counts,
-            roles: graph.roles.map { SummaryView(href: page.href(to: PageRef(.roles, $0.id)), name: $0.name, detail: $0.purpose, hasDetail: true) },
+            roles: summarised("roles") ? [] : roleSummaries(from: page),
             stages: graph.stages.map { SummaryView(href: page.href(to: PageRef(.stages, $0.id)), name: $0.name, detail: $0.question, hasDetail: true) },
-            contracts: graph.contracts.map { summary($0, from: page) },
-            contexts: graph.contextIDs.map { id in
-                let producers = (graph.producers[id] ?? []).map(\.role.name)
-                let consumers = (graph.consumers[id] ?? []).filter { !graph.isRole($0.flow.from.value) }.map { graph.actorName($0.flow.from.value) }
-                let detail = graph.handbook.contexts[id]?.description
-                    ?? (producers.isEmpty ? nil : "From " + Self.list(producers))
-                    ?? (consumers.isEmpty ? "Declared by a contract only" : "From outside the team: " + Self.list(consumers))
-                return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id), detail: detail, hasDetail: true)
-            },
+            contracts: summarised("contracts") ? [] : graph.contracts.map { summary($0, from: page) },
+            contexts: summarised("contexts") ? [] : contextSummaries(from: page),
             pages: pages, hasPages: !pages.isEmpty,
             warnings: warningViews, hasWarnings: !warningViews.isEmpty,
             timingSVG: graph.stages.isEmpty ? "" : TimingSVG(graph: graph, timing: timing, page: page).render(),
@@ -344,7 +362,50 @@ struct ViewFactory: Sendable {
             overBudget: timing.isOverBudget,
             hasAgents: !agents.isEmpty,
             winterTearSummary: "\(counted(specialists, "specialist")) and \(counted(agents.count - specialists, "copilot"))",
-            objects: objects, hasObjects: graph.handbook.hasObjectsFolder, scorecard: scorecard)
+            objects: summarised("objects") ? [] : objects, hasObjects: graph.handbook.hasObjectsFolder, scorecard: scorecard)
+    }
+
+    // MARK: Lists
+
+    func roleSummaries(from page: PageRef) -> [SummaryView] {
+        graph.roles.map { SummaryView(href: page.href(to: PageRef(.roles, $0.id)), name: $0.name, detail: $0.purpose, hasDetail: true) }
+    }
+
+    func pageSummaries(from page: PageRef) -> [SummaryView] {
+        graph.pages.map { SummaryView(href: page.href(to: PageRef(.pages, $0.id)), name: $0.name, detail: "", hasDetail: false) }
+    }
+
+    func contextSummaries(from page: PageRef) -> [SummaryView] {
+        graph.contextIDs.map { id in
+            let producers = (graph.producers[id] ?? []).map(\.role.name)
+            let consumers = (graph.consumers[id] ?? []).filter { !graph.isRole($0.flow.from.value) }.map { graph.actorName($0.flow.from.value) }
+            let detail = graph.handbook.contexts[id]?.description
+                ?? (producers.isEmpty ? nil : "From " + Self.list(producers))
+                ?? (consumers.isEmpty ? "Declared by a contract only" : "From outside the team: " + Self.list(consumers))
+            return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id), detail: detail, hasDetail: true)
+        }
+    }
+
+    /// A list page: every entity of one kind, as the overview of a small handbook lists them.
+    func list(_ kind: String) -> ListView {
+        let page = PageRef(kind: .list, id: kind)
+        switch kind {
+        case "roles":
+            return ListView(title: "All roles", intro: "\(graph.roles.count) roles, in the order of the work: by the first stage each leads.",
+                            items: roleSummaries(from: page), contracts: [], isContracts: false)
+        case "contracts":
+            return ListView(title: "All contracts", intro: "\(graph.contracts.count) handoff contracts, by id.",
+                            items: [], contracts: graph.contracts.map { summary($0, from: page) }, isContracts: true)
+        case "contexts":
+            return ListView(title: "All contexts", intro: "\(graph.contextIDs.count) contexts, by id.",
+                            items: contextSummaries(from: page), contracts: [], isContracts: false)
+        case "pages":
+            return ListView(title: "All pages", intro: "\(graph.pages.count) pages.", items: pageSummaries(from: page), contracts: [], isContracts: false)
+        default:
+            return ListView(title: "All governed objects", intro: "\(graph.objects.count) governed objects, by id.",
+                            items: graph.objects.map { SummaryView(href: page.href(to: PageRef(.objects, $0.id)), name: $0.name, detail: $0.definition, hasDetail: !$0.definition.isEmpty) },
+                            contracts: [], isContracts: false)
+        }
     }
 
     // MARK: Diagrams
@@ -464,7 +525,8 @@ struct ViewFactory: Sendable {
             links = group.pages.map { NavLink(href: page.href(to: $0), text: graph.title(of: $0), current: $0 == page) }
         } else {
             links = group.members.contains(page) ? [NavLink(href: page.href(to: page), text: graph.title(of: page), current: true)] : []
-            links.append(NavLink(href: page.href(to: .index, fragment: group.anchor),
+            let target = lists.contains(group.anchor) ? page.href(to: PageRef(kind: .list, id: group.anchor)) : page.href(to: .index, fragment: group.anchor)
+            links.append(NavLink(href: target,
                                  text: "All \(group.pages.count) \(group.title.lowercased())", current: false))
         }
         return NavGroup(title: group.title, links: links)

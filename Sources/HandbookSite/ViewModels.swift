@@ -297,6 +297,17 @@ struct IndexView: Sendable {
     var description: String
     var hasDescription: Bool
     var heatmapSVG: String
+    /// The heatmap is drawn on the overview (small handbooks) or linked (`heatmap.svg`).
+    var heatmapInline: Bool
+    /// Lists too long for the overview: a count and the list page, one per kind ([] or one).
+    var allRoles: [MoreView]
+    var allContracts: [MoreView]
+    var allContexts: [MoreView]
+    var allPages: [MoreView]
+    var allObjects: [MoreView]
+    /// Warnings past the first `ViewFactory.overviewLimit`, or "".
+    var moreWarnings: String
+    var hasMoreWarnings: Bool
     var heatmapRoles: [LinkView]
     var heatmapRows: [HeatmapTableRow]
     var lifecycle: [LifecycleStepView]
@@ -396,4 +407,20 @@ struct FlowRowView: Sendable {
     var contexts: [LinkView]
     var covered: Bool
     var oneSided: Bool
+}
+
+/// A full list of one kind (`roles.html`): what the overview of a large
+/// handbook summarises.
+struct ListView: Sendable {
+    var title: String
+    var intro: String
+    var items: [SummaryView]
+    var contracts: [ContractSummary]
+    var isContracts: Bool
+}
+
+/// Where the overview summarises a list: how many, and the page with all of them.
+struct MoreView: Sendable {
+    var text: String
+    var href: String
 }

@@ -343,6 +343,14 @@ extension IndexView: TemplateView {
         .text("description", \.description),
         .bool("hasDescription", \.hasDescription),
         .text("heatmapSVG", \.heatmapSVG),
+        .bool("heatmapInline", \.heatmapInline),
+        .list("allRoles", \.allRoles),
+        .list("allContracts", \.allContracts),
+        .list("allContexts", \.allContexts),
+        .list("allPages", \.allPages),
+        .list("allObjects", \.allObjects),
+        .text("moreWarnings", \.moreWarnings),
+        .bool("hasMoreWarnings", \.hasMoreWarnings),
         .list("heatmapRoles", \.heatmapRoles),
         .list("heatmapRows", \.heatmapRows),
         .list("lifecycle", \.lifecycle),
@@ -452,5 +460,22 @@ extension FlowRowView: TemplateView {
         .list("contexts", \.contexts),
         .bool("covered", \.covered),
         .bool("oneSided", \.oneSided),
+    ])
+}
+
+extension ListView: TemplateView {
+    static let schema = Schema<ListView>("a list page", [
+        .text("title", \.title),
+        .text("intro", \.intro),
+        .list("items", \.items),
+        .list("contracts", \.contracts),
+        .bool("isContracts", \.isContracts),
+    ])
+}
+
+extension MoreView: TemplateView {
+    static let schema = Schema<MoreView>("a link to a full list", [
+        .text("text", \.text),
+        .text("href", \.href),
     ])
 }

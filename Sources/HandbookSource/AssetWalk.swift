@@ -9,7 +9,8 @@ import HandbookModel
 /// files and folders (`.git`, `.DS_Store`) are skipped.
 enum AssetWalk {
     /// Paths the site builds itself; an asset there would replace a page.
-    static let sitePaths: Set<String> = ["index.html", "heatmap.svg", "handbook.html"]
+    static let sitePaths: Set<String> = ["index.html", "heatmap.svg", "handbook.html", "search-index.js",
+                                         "roles.html", "contracts.html", "contexts.html", "pages.html", "objects.html"]
     static let pageFolders: Set<String> = Set(EntityKind.allCases.map(\.rawValue) + ["objects"])
 
     static func collect(root: String, realRoot: String, display: (String) -> String, limits: LoadLimits,

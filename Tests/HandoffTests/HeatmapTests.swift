@@ -37,22 +37,26 @@ import Testing
         let numbers = { (name: String) in SiteTree.attribute(name, in: svg).compactMap { Int($0) } }
         let width = numbers("width").first ?? 0
         let height = numbers("height").first ?? 0
-        // 30 rotated column labels: one per role, each at the centre of its column.
-        let labelXs = svg.components(separatedBy: "transform=\"rotate(-45 ").dropFirst().compactMap { Int($0.prefix { $0 != " " }) }
+        // 30 columns, one per role, each translated to its place; the rotated label sits at the column's centre (22).
+        let labelXs = svg.components(separatedBy: "<g transform=\"translate(").dropFirst().compactMap { Int($0.prefix { $0 != ")" }) }.map { $0 + 22 }
         #expect(labelXs.count == 30)
+        #expect(svg.components(separatedBy: "transform=\"rotate(-45 22 ").count - 1 == 30)
         let spacing = zip(labelXs, labelXs.dropFirst()).map { $1 - $0 }
         // Perpendicular distance between 45° baselines is spacing × sin 45°; the font is 12 px.
         #expect(spacing.allSatisfy { Double($0) * 0.7071 >= 24 })
-        // Every rect inside the picture.
+        // Every rect and cell inside the picture.
         let rectXs = numbers("x"), rectWidths = numbers("width").dropFirst()
         #expect(rectXs.allSatisfy { $0 >= 0 && $0 < width })
         #expect(rectWidths.allSatisfy { $0 > 0 })
         #expect(numbers("y").allSatisfy { $0 >= 0 && $0 <= height })
         // The last column's label (26 characters at most, 7.5 px each, at 45°) ends inside the width.
         #expect(Double(labelXs.last!) + 26 * 7.5 * 0.7071 <= Double(width))
-        // One link per cell, stage label and role label.
-        #expect(svg.components(separatedBy: "<rect ").count - 1 == 30 * 12 + 4)
-        #expect(svg.contains("<title>Role 1 with a rather long descriptive name · Stage number 1 with a long name: Lead</title>"))
+        // Four cells drawn once (and four in the legend); each of the 360 cells is a <use> of one.
+        #expect(svg.components(separatedBy: "<rect ").count - 1 == 4 + 4)
+        #expect(svg.components(separatedBy: "<use xlink:href=\"#hm-").count - 1 == 30 * 12)
+        #expect(svg.utf8.count / (30 * 12) < 150, "\(svg.utf8.count / (30 * 12)) bytes per cell")
+        // One link per column (and per stage label), titled with the role's full name.
+        #expect(svg.contains("<title>Role 1 with a rather long descriptive name</title>"))
         #expect(svg.contains(">Role 10 with a rather lon…</text>"))
     }
 }

@@ -92,7 +92,7 @@ import Testing
         #expect(browser.status == 0, "\(stderr)")
         #expect(text == """
             index: Data Product Team Handbook
-            clicked: Data PM · Discover: Lead
+            clicked: Data PM
             arrived: roles/pm.html
             heading: Data PM
             console errors: 0

@@ -24,7 +24,7 @@ import Testing
             templates/role.mustache:3:17: error: 'nmae' is not a field of an agent; did you mean 'name'? [template]
               note: an agent offers: name, input, output, oversight, blastRadius, access, isWrite, delegation, traits, hasTraits, confirmation, hasConfirmation, staging, hasStaging, winterTear, isSpecialist, winterTearMissing, sourceOfTruth, hasSourceOfTruth, serviceLevel, hasServiceLevel, auditTrail, hasAuditTrail, reads, hasReads, logs, hasLogs
             templates/role.mustache:4:1: error: partial 'footer' does not exist [template]
-              note: templates: actor, backlinks, body, context, contract, index, layout, nav, object, page, role, stage
+              note: templates: actor, backlinks, body, context, contract, index, layout, list, nav, object, page, role, stage
             2 errors, 0 warnings in 35 files
 
             """)
