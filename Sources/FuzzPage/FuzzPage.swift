@@ -43,6 +43,17 @@ public func fuzzPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                               options: .init(contentRoot: "content", repositoryPath: "content", generator: "fuzz"))
     for page in builder.renderedPages() {
         guard OutputFolder.isSafe(page.path) else { fatalError("output path outside the site: \(page.path)") }
+        if page.path.hasSuffix(".js") {
+            // The search index: content inside one single-quoted string, which nothing may end early.
+            guard page.html.hasPrefix("window.HANDOFF_SEARCH = JSON.parse('"), page.html.hasSuffix("');\n") else { fatalError("bad search index") }
+            let inner = Array(page.html.utf8.dropFirst(36).dropLast(4))
+            var escaped = false
+            for byte in inner {
+                if escaped { escaped = false; continue }
+                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "'") || byte == 0x0A || byte == 0x0D { fatalError("search index string ends early") }
+            }
+            continue
+        }
         if let problem = HTMLAudit.problem(in: page.html) { fatalError("\(problem) in \(page.path)") }
     }
     return 0

@@ -31,9 +31,12 @@ public final class PreviewServer: @unchecked Sendable {
         /// A URL pattern for file links in the overlay (`HANDOFF_EDITOR`):
         /// `{path}`, `{line}`, `{column}` are replaced.
         public var editor: String?
+        /// Each content file's last change from git, read when the server starts.
+        public var lastChanged: [String: String]
 
         public init(content: String, contentDisplay: String, templates: String, templatesDisplay: String, host: String, port: Int,
-                    limits: LoadLimits, generator: String, editor: String?) {
+                    limits: LoadLimits, generator: String, editor: String?, lastChanged: [String: String] = [:]) {
+            self.lastChanged = lastChanged
             self.content = content
             self.contentDisplay = contentDisplay
             self.templates = templates
@@ -116,7 +119,7 @@ public final class PreviewServer: @unchecked Sendable {
         let fresh = site == nil || key != themeKey
         if fresh {
             site = IncrementalSite(theme: compiled, options: .init(contentRoot: options.contentDisplay, repositoryPath: options.contentDisplay,
-                                                                  generator: options.generator))
+                                                                  generator: options.generator, lastChanged: options.lastChanged))
             themeKey = key
         }
         let update = Trace.measure("site update") { site!.update(prepared!, warnings: report.diagnostics, changed: fresh ? nil : edits) }

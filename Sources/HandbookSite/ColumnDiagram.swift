@@ -31,7 +31,7 @@ struct ColumnDiagram {
     var rightCaption: String
 
     static let sideWidth = 230
-    static let centerWidth = 210
+    static let centerWidth = 250
     static let gap = 80
     static let lineHeight = 18
     static let boxGap = 12

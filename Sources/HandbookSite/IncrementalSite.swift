@@ -111,6 +111,8 @@ public final class IncrementalSite: @unchecked Sendable {
         }
         reused += pages.count - selected.count
         next["heatmap.svg"] = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
+        next["search-index.js"] = SearchIndex(graph: graph).script(pages)
+        next["handbook.html"] = PrintableHandbook(builder: builder).render()
         let content = handbook.assets
         for asset in theme.assets where content[asset.name] == nil { next[asset.name] = asset.bytes }
         if !narrowed {
@@ -119,7 +121,7 @@ public final class IncrementalSite: @unchecked Sendable {
             }
         }
         let changedPaths = Set(rendered.filter { $0.bytes != nil && files[$0.path] != $0.bytes }.map(\.path))
-            .union(["heatmap.svg"].filter { files[$0] != next[$0] })
+            .union(["heatmap.svg", "search-index.js", "handbook.html"].filter { files[$0] != next[$0] })
         let all = !narrowed
             ? next.filter { files[$0.key] != $0.value }.map(\.key)
             : Array(changedPaths)

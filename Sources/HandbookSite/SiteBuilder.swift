@@ -16,11 +16,15 @@ public struct SiteBuilder: Sendable {
         /// for "Edit this page" links.
         public var repositoryPath: String
         public var generator: String
+        /// Each content file's last change (`roles/pm.md` → "2026-11-20"), from
+        /// git when the content is in a repository; empty otherwise.
+        public var lastChanged: [String: String]
 
-        public init(contentRoot: String, repositoryPath: String, generator: String) {
+        public init(contentRoot: String, repositoryPath: String, generator: String, lastChanged: [String: String] = [:]) {
             self.contentRoot = contentRoot
             self.repositoryPath = repositoryPath
             self.generator = generator
+            self.lastChanged = lastChanged
         }
     }
 
@@ -85,13 +89,15 @@ public struct SiteBuilder: Sendable {
         } }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         try output.write("heatmap.svg", Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8))
+        try Trace.measure("search index") { try output.write("search-index.js", SearchIndex(graph: graph).script(pages)) }
+        try Trace.measure("printable handbook") { try output.write("handbook.html", PrintableHandbook(builder: self).render()) }
         // The content's own files win over the theme's at the same path (as in Hugo).
         let content = graph.handbook.assets
         let themeAssets = theme.assets.filter { content[$0.name] == nil }
         try output.makeFolders(Self.folders(of: themeAssets.map(\.name) + content.keys))
         for asset in themeAssets { try output.write(asset.name, asset.bytes) }
         let copied = try Trace.measure("copy \(content.count) assets") { try copyAssets(content.values.sorted { $0.relativePath < $1.relativePath }, into: output) }
-        return Summary(pages: pages.count, files: pages.count + 1 + themeAssets.count + copied, unchanged: output.reused)
+        return Summary(pages: pages.count, files: pages.count + 3 + themeAssets.count + copied, unchanged: output.reused)
     }
 
     /// Copies the content's assets (images, PDFs...) byte for byte.
@@ -127,7 +133,9 @@ public struct SiteBuilder: Sendable {
     /// Every page's output path and HTML, in memory (for fuzzing and tools;
     /// `build(into:)` streams them to disk instead).
     public func renderedPages() -> [(path: String, html: String)] {
-        pages.map { ($0.path, render($0)) } + [("heatmap.svg", HeatmapSVG(graph: graph, page: .index).render(standalone: true))]
+        pages.map { ($0.path, render($0)) } + [("heatmap.svg", HeatmapSVG(graph: graph, page: .index).render(standalone: true)),
+                                               ("search-index.js", String(decoding: SearchIndex(graph: graph).script(pages), as: UTF8.self)),
+                                               ("handbook.html", String(decoding: PrintableHandbook(builder: self).render(), as: UTF8.self))]
     }
 
     func render(_ page: PageRef) -> String { render(page, with: theme) }
@@ -192,7 +200,14 @@ public struct SiteBuilder: Sendable {
             root: page.root, homeHref: page.href(to: .index), isHome: page.kind == .index,
             nav: theme.layoutUsesNavList ? views.nav(for: page) : [], navHTML: navHTML, contentHTML: contentHTML,
             editURL: editURL(page) ?? "", hasEditURL: editURL(page) != nil,
+            lastChanged: lastChanged(page) ?? "", hasLastChanged: lastChanged(page) != nil,
             pageKind: template, generator: options.generator)
+    }
+
+    /// The date of the last commit that changed the page's content file.
+    func lastChanged(_ page: PageRef) -> String? {
+        guard let kind = page.entityKind else { return nil }
+        return options.lastChanged[kind.path(of: page.id)]
     }
 
     /// `repository` + the content file's path in the repository.

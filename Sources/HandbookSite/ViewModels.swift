@@ -44,6 +44,9 @@ struct LayoutView: Sendable {
     var contentHTML: String
     var editURL: String
     var hasEditURL: Bool
+    /// The content file's last change from git ("2026-11-20"), or "".
+    var lastChanged: String
+    var hasLastChanged: Bool
     var pageKind: String
     var generator: String
 }

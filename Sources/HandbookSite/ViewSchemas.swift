@@ -51,6 +51,8 @@ extension LayoutView: TemplateView {
         .text("contentHTML", \.contentHTML),
         .text("editURL", \.editURL),
         .bool("hasEditURL", \.hasEditURL),
+        .text("lastChanged", \.lastChanged),
+        .bool("hasLastChanged", \.hasLastChanged),
         .text("pageKind", \.pageKind),
         .text("generator", \.generator),
     ])

@@ -64,7 +64,7 @@ struct Build: ParsableCommand {
         let builder = SiteBuilder(
             handbook: checked.handbook.handbook, warnings: report.diagnostics, theme: theme,
             options: .init(contentRoot: DisplayPath.of(content), repositoryPath: RepositoryPath.of(content),
-                           generator: "handoff \(Handoff.version)"))
+                           generator: "handoff \(Handoff.version)", lastChanged: Git.lastChanges(of: content)))
         let summary: SiteBuilder.Summary
         do {
             summary = try builder.build(into: folder)

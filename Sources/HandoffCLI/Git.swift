@@ -30,6 +30,27 @@ enum Git {
         return (process.terminationStatus, output, String(decoding: errors, as: UTF8.self))
     }
 
+    /// Each file's last change under `folder` ("roles/pm.md" → "2026-11-20",
+    /// the committer date of the newest commit that touched it), when the
+    /// folder is in a git work tree; empty otherwise (or when git is missing).
+    /// One `git log` for the whole folder.
+    static func lastChanges(of folder: String) -> [String: String] {
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+        guard RepositoryPath.inRepository(absolute) != nil else { return [:] }
+        let result = run(["log", "--relative", "--no-renames", "--name-only", "--format=%x00%cs", "--", "."], in: absolute)
+        guard result.status == 0 else { return [:] }
+        var dates: [String: String] = [:]
+        var current = ""
+        for line in String(decoding: result.out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("\u{0}") {
+                current = String(line.dropFirst())
+            } else if dates[String(line)] == nil {
+                dates[String(line)] = current
+            }
+        }
+        return dates
+    }
+
     /// The commit a revision names, or nil.
     static func commit(_ revision: String) -> String? {
         guard !revision.hasPrefix("-") else { return nil }

@@ -55,7 +55,7 @@ struct Serve: ParsableCommand {
             content: content, contentDisplay: DisplayPath.of(content), templates: templatesFolder,
             templatesDisplay: DisplayPath.of(templatesFolder), host: host, port: port,
             limits: try handbook.limits(), generator: "handoff \(Handoff.version)",
-            editor: ProcessInfo.processInfo.environment["HANDOFF_EDITOR"]))
+            editor: ProcessInfo.processInfo.environment["HANDOFF_EDITOR"], lastChanged: Git.lastChanges(of: content)))
         // Ctrl-C (and SIGTERM) stop the server at once: exit 0.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)

@@ -2,7 +2,21 @@
 /// attribute values and outside text, or a `href`/`src` with a scheme other
 /// than http, https or mailto.
 public enum HTMLAudit {
-    public static func problem(in html: String) -> String? {
+    /// The theme's own scripts (search), in the layout's <head>: the only
+    /// <script> elements a page may have.
+    public static let themeScripts: [String] = ["", "../"].flatMap { root in
+        ["search-index.js", "search.js"].map { "<script src=\"\(root)\($0)\" defer></script>" }
+    }
+
+    public static func problem(in page: String) -> String? {
+        var html = page
+        // Only the head's copies are allowed: the same tag in the body (from content) is still a problem.
+        let parts = html.split(separator: "</head>", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2 {
+            var head = String(parts[0])
+            for script in themeScripts { head = head.split(separator: script, omittingEmptySubsequences: false).joined() }
+            html = head + "</head>" + parts[1]
+        }
         if let problem = markupProblem(in: html) { return problem }
         let bytes = Array(html.utf8)
         for attribute in [Array("href=\"".utf8), Array("src=\"".utf8)] {

@@ -58,11 +58,11 @@ import Testing
         _ = try scratch.copy(Paths.fixtures.appendingPathComponent("valid/format-examples/content"), as: "small")
         _ = try scratch.copy(Paths.exampleContent, as: "big")
         try FileManager.default.createDirectory(atPath: scratch.path("disk"), withIntermediateDirectories: true)
-        // A 200 KB file system of its own, in a private mount namespace: the
+        // A 500 KB file system of its own, in a private mount namespace: the
         // small site fits, the example's does not.
         let script = """
             set -u
-            mount -t tmpfs -o size=200k tmpfs disk || exit 97
+            mount -t tmpfs -o size=500k tmpfs disk || exit 97
             "$0" build --content small --output disk/public > first.txt 2>&1 || exit 98
             (cd disk/public && find . -type f | sort | xargs sha1sum) > before.txt
             "$0" build --content big --output disk/public > second.txt 2>&1
