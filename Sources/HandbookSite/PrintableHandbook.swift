@@ -80,6 +80,8 @@ struct PrintableHandbook {
     static let localLink = try! NSRegularExpression(pattern: ##"(href|xlink:href)="#([^"]*)""##)
     static let localURL = try! NSRegularExpression(pattern: ##"url\(#([^)]*)\)"##)
     static let upLink = try! NSRegularExpression(pattern: #"(href|src|xlink:href)="\.\./"#)
+    /// A path relative to the chapter's folder (`img/flow.svg` in a page's body).
+    static let folderRelative = try! NSRegularExpression(pattern: ##"(href|src|xlink:href)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\.\./)([^"]+)""##)
     /// A body's link to a page of its own kind (`analyst.html` from a role).
     static let siblingLink = try! NSRegularExpression(pattern: ##"(href|xlink:href)="([a-z0-9][a-z0-9-]*)\.html(?:#([^"]*))?""##)
 
@@ -98,6 +100,7 @@ struct PrintableHandbook {
         out = replace(siblingLink, in: out) { groups in
             "\(groups[1])=\"#\(kind)-\(groups[2])" + (groups[3].isEmpty ? "" : "--\(groups[3])") + "\""
         }
+        out = replace(folderRelative, in: out) { groups in "\(groups[1])=\"\(kind)/\(groups[2])\"" }
         // What is left going up a folder is an asset or a site file: handbook.html sits at the root.
         out = replace(upLink, in: out) { groups in "\(groups[1])=\"" }
         return out

@@ -84,6 +84,49 @@ import Testing
         #expect(!text.contains("error"), "\(text)")
     }
 
+    /// The reader's handbook in a real browser, from disk: search, the flow
+    /// map, a phone-sized window, the printable handbook as PDF, and axe-core
+    /// in both colour schemes (Tests/Browser/reader.py).
+    @Test func aReaderSearchesFollowsTheFlowMapPrintsAndPassesAxe() throws {
+        let scratch = try Scratch()
+        #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
+        let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/reader.py").path,
+                               scratch.path("public"), "telemetry", "Data Engineer", "contracts/problem-brief-handoff.html"], tool: "python3")
+        #expect(browser.status == 0, "\(browser.stderr)")
+        #expect(browser.stdout == """
+            search: telemetry -> 4 hits, first: contract Telemetry Handoff
+            followed: contracts/telemetry-handoff.html — Telemetry Handoff
+            flow map edge: contexts/customer-feedback.html -> contexts/customer-feedback.html — Customer feedback
+            at 360px (page width 345px): nav -> roles/engineer.html — Data Engineer
+            handbook.html printed: more than one page
+            axe light index.html: 0 serious or critical
+            axe light roles/pm.html: 0 serious or critical
+            axe light contracts/problem-brief-handoff.html: 0 serious or critical
+            axe light handbook.html: 0 serious or critical
+            axe dark index.html: 0 serious or critical
+            axe dark roles/pm.html: 0 serious or critical
+            axe dark contracts/problem-brief-handoff.html: 0 serious or critical
+            axe dark handbook.html: 0 serious or critical
+
+            """, "\(browser.stderr)")
+        #expect(!browser.stderr.contains("console error"), "\(browser.stderr)")
+    }
+
+    /// Diagrams (Graphviz's flow map included) are the same bytes in two builds.
+    @Test func diagramsAreByteIdenticalAcrossBuilds() throws {
+        let scratch = try Scratch()
+        let copy = try scratch.copy(Paths.exampleContent, as: "content")
+        for output in ["one", "two"] {
+            #expect(try Run(["build", "--content", copy.path, "--output", scratch.path(output)], in: scratch.url).status == 0)
+        }
+        let one = SiteTree(scratch.url.appendingPathComponent("one")), two = SiteTree(scratch.url.appendingPathComponent("two"))
+        let index = one.text("index.html")
+        #expect(index.contains("<svg width=") && index.contains("class=\"flowmap\""))
+        for page in ["index.html", "roles/pm.html", "contexts/problem-brief.html", "stages/build.html", "handbook.html"] {
+            #expect(one.text(page) == two.text(page), "\(page)")
+        }
+    }
+
     @Test func aBrowserFollowsTheHeatmapToARolePage() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
