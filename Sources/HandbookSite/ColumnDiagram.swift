@@ -40,12 +40,7 @@ struct ColumnDiagram {
     static func height(_ box: Box) -> Int { 30 + box.lines.count * lineHeight }
 
     static func fit(_ text: String, width: Int) -> String {
-        let limit = max(4, Int(Double(width - 16) / charWidth))
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > limit else { return text }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[0..<(limit - 1)])
-        return String(out) + "…"
+        HeatmapSVG.truncated(text, to: max(4, Int(Double(width - 16) / charWidth)))
     }
 
     func render() -> String {

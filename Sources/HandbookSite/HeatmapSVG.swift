@@ -37,11 +37,14 @@ struct HeatmapSVG {
         }
     }
 
-    static func shortened(_ name: String) -> String {
-        let scalars = Array(name.unicodeScalars)
-        guard scalars.count > maxLabel else { return name }
+    static func shortened(_ name: String) -> String { truncated(name, to: maxLabel) }
+
+    /// `text` cut to `limit` characters, the last one "…" when cut (SVG text does not wrap).
+    static func truncated(_ text: String, to limit: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > limit else { return text }
         var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[0..<(maxLabel - 1)])
+        out.append(contentsOf: scalars[0..<(limit - 1)])
         return String(out) + "…"
     }
 

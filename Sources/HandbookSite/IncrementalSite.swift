@@ -40,6 +40,9 @@ public final class IncrementalSite: @unchecked Sendable {
     let options: SiteBuilder.Options
     private var pageCache: [String: (key: Int, bytes: [UInt8])] = [:]
     private var reach: Reach?
+    /// Each page's search entry and printable chapter, by path.
+    private var searchEntries: [String: String] = [:]
+    private var chapterCache: [String: String] = [:]
     /// The site: output path → bytes.
     public private(set) var files: [String: [UInt8]] = [:]
 
@@ -111,8 +114,23 @@ public final class IncrementalSite: @unchecked Sendable {
         }
         reused += pages.count - selected.count
         next["heatmap.svg"] = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
-        next["search-index.js"] = SearchIndex(graph: graph).script(pages)
-        next["handbook.html"] = PrintableHandbook(builder: builder).render()
+        // The search index and the printable handbook are made of one piece
+        // per page: only the pieces of the pages looked at are made again.
+        let search = SearchIndex(graph: graph)
+        let printable = PrintableHandbook(builder: builder)
+        let looked = narrowed ? selected : pages
+        var entries = narrowed ? searchEntries : [:]
+        var chapters = narrowed ? chapterCache : [:]
+        let made = looked.concurrentMap { page in (search.entryJSON(page), printable.printsWhole && page.entityKind != nil ? printable.chapter(page) : nil) }
+        for (page, piece) in zip(looked, made) {
+            entries[page.path] = piece.0
+            chapters[page.path] = piece.1
+        }
+        next["search-index.js"] = SearchIndex.script(pages.compactMap { entries[$0.path] })
+        let kept = chapters
+        next["handbook.html"] = printable.render { kept[$0.path] ?? printable.chapter($0) }
+        searchEntries = entries
+        chapterCache = chapters
         let content = handbook.assets
         for asset in theme.assets where content[asset.name] == nil { next[asset.name] = asset.bytes }
         if !narrowed {

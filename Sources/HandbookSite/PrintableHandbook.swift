@@ -34,7 +34,19 @@ struct PrintableHandbook {
         (page.entityKind?.rawValue ?? "page") + "-" + page.id
     }
 
-    func render() -> [UInt8] {
+    /// One chapter: the page's content, rewritten to live inside the document.
+    func chapter(_ page: PageRef) -> String {
+        let content = builder.content(page)
+        let inner = builder.theme.render(content.view, template: content.template)
+        return "<section class=\"chapter\" id=\"\(Self.anchor(page))\" aria-label=\"\(HTMLText.escape(graph.title(of: page)))\">\n"
+            + Self.rewrite(inner, chapter: Self.anchor(page), kind: page.entityKind?.rawValue ?? "") + "</section>\n"
+    }
+
+    /// Whether the handbook is small enough to print whole (else the page says so).
+    var printsWhole: Bool { chapters.map(\.pages.count).reduce(0, +) <= Self.maxChapters }
+
+    /// The page; `chapter` gives each chapter's HTML (the live preview passes the ones it kept).
+    func render(chapter: (@Sendable (PageRef) -> String)? = nil) -> [UInt8] {
         let e = HTMLText.escape
         let chapters = self.chapters
         let count = chapters.map(\.pages.count).reduce(0, +)
@@ -54,13 +66,8 @@ struct PrintableHandbook {
                 html += "</ol></li>\n"
             }
             html += "</ol>\n</nav>\n"
-            let rendered = chapters.flatMap(\.pages).concurrentMap { page -> String in
-                let content = builder.content(page)
-                let inner = builder.theme.render(content.view, template: content.template)
-                return "<section class=\"chapter\" id=\"\(Self.anchor(page))\" aria-label=\"\(e(graph.title(of: page)))\">\n"
-                    + Self.rewrite(inner, chapter: Self.anchor(page), kind: page.entityKind?.rawValue ?? "") + "</section>\n"
-            }
-            html += rendered.joined()
+            let make = chapter ?? self.chapter
+            html += chapters.flatMap(\.pages).concurrentMap { make($0) }.joined()
         }
         let layout = LayoutView(
             siteTitle: graph.settings.title, pageTitle: "Printable handbook",

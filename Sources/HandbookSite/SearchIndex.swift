@@ -65,15 +65,20 @@ struct SearchIndex {
         }
     }
 
+    /// One page's entry as JSON, or nil for pages that are not searched (the overview, lists).
+    func entryJSON(_ page: PageRef) -> String? {
+        entries([page]).first.map { "[" + $0.map(JSONString.quote).joined(separator: ",") + "]" }
+    }
+
     /// The script's bytes.
     func script(_ pages: [PageRef]) -> [UInt8] {
-        var json = "["
-        for (index, entry) in entries(pages).enumerated() {
-            if index > 0 { json += "," }
-            json += "[" + entry.map(JSONString.quote).joined(separator: ",") + "]"
-        }
-        json += "]"
-        return Array(("window.HANDOFF_SEARCH = JSON.parse('" + Self.singleQuoted(json) + "');\n").utf8)
+        Self.script(pages.compactMap(entryJSON))
+    }
+
+    /// The script for entries made by `entryJSON`, in order.
+    static func script(_ entries: [String]) -> [UInt8] {
+        let json = "[" + entries.joined(separator: ",") + "]"
+        return Array(("window.HANDOFF_SEARCH = JSON.parse('" + singleQuoted(json) + "');\n").utf8)
     }
 
     /// `text` inside a single-quoted JavaScript string.
