@@ -41,7 +41,7 @@ public final class IncrementalSite: @unchecked Sendable {
     private var pageCache: [String: (key: Int, bytes: [UInt8])] = [:]
     private var reach: Reach?
     /// Each page's search entry and printable chapter, by path.
-    private var searchEntries: [String: String] = [:]
+    private var searchEntries: [String: [UInt8]] = [:]
     private var chapterCache: [String: String] = [:]
     /// The site: output path → bytes.
     public private(set) var files: [String: [UInt8]] = [:]

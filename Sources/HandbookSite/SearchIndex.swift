@@ -65,83 +65,107 @@ struct SearchIndex {
         }
     }
 
-    /// One page's entry as JSON, or nil for pages that are not searched (the overview, lists).
-    func entryJSON(_ page: PageRef) -> String? {
-        entries([page]).first.map { "[" + $0.map(JSONString.quote).joined(separator: ",") + "]" }
+    /// One page's entry, as it stands in the script (JSON inside a
+    /// single-quoted JavaScript string), or nil for pages that are not
+    /// searched (the overview, lists).
+    func entryJSON(_ page: PageRef) -> [UInt8]? {
+        guard let fields = entries([page]).first else { return nil }
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(field, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
     }
 
     /// The script's bytes.
     func script(_ pages: [PageRef]) -> [UInt8] {
-        Self.script(pages.compactMap(entryJSON))
+        Self.script(pages.concurrentMap { entryJSON($0) }.compactMap { $0 })
     }
 
     /// The script for entries made by `entryJSON`, in order.
-    static func script(_ entries: [String]) -> [UInt8] {
-        let json = "[" + entries.joined(separator: ",") + "]"
-        return Array(("window.HANDOFF_SEARCH = JSON.parse('" + singleQuoted(json) + "');\n").utf8)
+    static func script(_ entries: [[UInt8]]) -> [UInt8] {
+        var out = Array("window.HANDOFF_SEARCH = JSON.parse('[".utf8)
+        out.reserveCapacity(entries.reduce(64) { $0 + $1.count + 1 })
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += entry
+        }
+        out += Array("]');\n".utf8)
+        return out
     }
 
-    /// `text` inside a single-quoted JavaScript string.
-    static func singleQuoted(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "'": out += "\\'"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
+    /// `text` as a JSON string, written inside a single-quoted JavaScript
+    /// string: JSON's escapes get their backslash doubled, `'` and the two
+    /// characters JavaScript ends lines at (U+2028, U+2029) are escaped.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        var bytes = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? bytes.next() : pending.removeFirst() {
+            switch byte {
+            case UInt8(ascii: "\""): out += [92, 92, 34]               // \\"
+            case UInt8(ascii: "\\"): out += [92, 92, 92, 92]         // \\\\
+            case UInt8(ascii: "'"): out += [92, 39]                    // \'
+            case 0..<0x20: out += [92, 92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]] // \\u00XX
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                let second = bytes.next(), third = second == 0x80 ? bytes.next() : nil
+                if second == 0x80, let third, third == 0xA8 || third == 0xA9 {
+                    out += Array("\\u202".utf8) + [third == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
+                } else {
+                    out.append(byte)
+                    pending = [second, third].compactMap { $0 }
+                }
+            default: out.append(byte)
             }
         }
-        return out
+        out.append(UInt8(ascii: "\""))
     }
 
     /// HTML (or Markdown) as plain words: tags dropped, entities of the
-    /// common five decoded, whitespace collapsed, cut at a word near `budget`.
+    /// common five decoded, whitespace collapsed, cut at a space near
+    /// `budget` bytes.
     static func plainText(_ html: String, budget: Int) -> String {
-        var out = ""
-        var count = 0
+        var out: [UInt8] = []
+        out.reserveCapacity(budget + 8)
         var inTag = false
         var space = false
-        var entity: String?
-        for character in html {
-            if count >= budget { break }
+        var entity: [UInt8] = []
+        let entities: [[UInt8]: UInt8] = [Array("&amp;".utf8): 38, Array("&lt;".utf8): 60, Array("&gt;".utf8): 62,
+                                          Array("&quot;".utf8): 34, Array("&#39;".utf8): 39]
+        func emit(_ byte: UInt8) {
+            if space && !out.isEmpty { out.append(32) }
+            space = false
+            out.append(byte)
+        }
+        for byte in html.utf8 {
+            if out.count >= budget && byte < 0x80 { break }
             if inTag {
-                if character == ">" { inTag = false; space = true }
+                if byte == UInt8(ascii: ">") { inTag = false; space = true }
                 continue
             }
-            if var pending = entity {
-                pending.append(character)
-                if character == ";" || pending.count > 8 {
-                    let decoded = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"][pending] ?? " "
-                    if space && !out.isEmpty { out += " "; count += 1 }
-                    space = false
-                    out += decoded
-                    count += 1
-                    entity = nil
-                } else {
-                    entity = pending
+            if !entity.isEmpty {
+                entity.append(byte)
+                if byte == UInt8(ascii: ";") || entity.count > 8 {
+                    if let decoded = entities[entity] { emit(decoded) } else { space = true }
+                    entity = []
                 }
                 continue
             }
-            switch character {
-            case "<": inTag = true
-            case "&": entity = "&"
-            case " ", "\n", "\t", "\r": space = true
-            case "#", "*", "|", "`", ">": space = true
-            default:
-                if space && !out.isEmpty { out += " "; count += 1 }
-                space = false
-                out.append(character)
-                count += 1
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: "&"): entity = [byte]
+            case 32, 10, 9, 13, UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: ">"): space = true
+            default: emit(byte)
             }
         }
-        if count >= budget, let cut = out.lastIndex(of: " ") {
-            return String(out[..<cut]) + " …"
+        var text = String(decoding: out, as: UTF8.self)
+        if out.count >= budget, let cut = text.lastIndex(of: " ") {
+            text = String(text[..<cut]) + " …"
         }
-        return out
+        return text
     }
 }
