@@ -55,7 +55,9 @@ struct ColumnDiagram {
         let rightX = centerX + middle + gap
         let centerY = top + (body - Self.height(center)) / 2
 
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"diagram\""
+        var svg = ""
+        svg.reserveCapacity(2048 + 400 * (left.count + right.count))
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"diagram\""
         svg += " width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
         svg += " font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">\n"
         svg += "<title id=\"\(id)-title\">\(e(title))</title>\n<desc id=\"\(id)-desc\">\(e(desc))</desc>\n"

@@ -41,6 +41,7 @@ struct HeatmapSVG {
 
     /// `text` cut to `limit` characters, the last one "…" when cut (SVG text does not wrap).
     static func truncated(_ text: String, to limit: Int) -> String {
+        if text.utf8.count <= limit { return text } // no more scalars than bytes
         let scalars = Array(text.unicodeScalars)
         guard scalars.count > limit else { return text }
         var out = String.UnicodeScalarView()
