@@ -86,8 +86,10 @@ struct HeatmapSVG {
         for level in [Engagement.lead, .support, .consult, nil] as [Engagement?] {
             let style = Self.style(level)
             let name = level?.rawValue ?? "none"
-            svg += "<g id=\"hm-\(name)\" class=\"cell level-\(name)\"><rect width=\"\(cell)\" height=\"\(row)\" rx=\"3\" fill=\"\(style.fill)\"/>"
-            svg += "<text x=\"\(cell / 2)\" y=\"\(row / 2 + 5)\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\" fill=\"\(style.text)\">\(style.letter)</text></g>"
+            // Colours through custom properties (which reach into <use> copies, where
+            // selectors do not), with the light colours as the fallback when the SVG stands alone.
+            svg += "<g id=\"hm-\(name)\"><rect width=\"\(cell)\" height=\"\(row)\" rx=\"3\" style=\"fill:var(--hm-\(name),\(style.fill))\"/>"
+            svg += "<text x=\"\(cell / 2)\" y=\"\(row / 2 + 5)\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\" style=\"fill:var(--hm-\(name)-text,\(style.text))\">\(style.letter)</text></g>"
         }
         svg += "</defs>\n"
         // Row labels: the stages.
@@ -113,8 +115,9 @@ struct HeatmapSVG {
         for level in [Engagement.lead, .support, .consult, nil] as [Engagement?] {
             let style = Self.style(level)
             let label = level?.label ?? "Not engaged"
-            svg += "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"22\" height=\"18\" rx=\"3\" fill=\"\(style.fill)\"/>"
-            svg += "<text x=\"\(x + 11)\" y=\"\(legendTop + 13)\" text-anchor=\"middle\" font-weight=\"600\" fill=\"\(style.text)\">\(style.letter)</text>"
+            let name = level?.rawValue ?? "none"
+            svg += "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"22\" height=\"18\" rx=\"3\" style=\"fill:var(--hm-\(name),\(style.fill))\"/>"
+            svg += "<text x=\"\(x + 11)\" y=\"\(legendTop + 13)\" text-anchor=\"middle\" font-weight=\"600\" style=\"fill:var(--hm-\(name)-text,\(style.text))\">\(style.letter)</text>"
             svg += "<text x=\"\(x + 28)\" y=\"\(legendTop + 13)\" fill=\"currentColor\">\(label)</text>\n"
             x += 28 + Self.width(label) + 18
         }
