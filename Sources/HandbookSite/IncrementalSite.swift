@@ -121,7 +121,8 @@ public final class IncrementalSite: @unchecked Sendable {
         let looked = narrowed ? selected : pages
         var entries = narrowed ? searchEntries : [:]
         var chapters = narrowed ? chapterCache : [:]
-        let made = looked.concurrentMap { page in (search.entryJSON(page), printable.printsWhole && page.entityKind != nil ? printable.chapter(page) : nil) }
+        let whole = printable.printsWhole
+        let made = looked.concurrentMap { page in (search.entryJSON(page), whole && page.entityKind != nil ? printable.chapter(page) : nil) }
         for (page, piece) in zip(looked, made) {
             entries[page.path] = piece.0
             chapters[page.path] = piece.1
