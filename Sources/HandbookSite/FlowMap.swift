@@ -25,13 +25,8 @@ struct FlowMap {
 
     var aggregated: Bool { graph.roles.count > Self.maxRoles }
 
-    /// The lifecycle column of each role: the stage it leads first, else the
-    /// first it takes part in, else after the last.
-    func column(of role: Role) -> Int {
-        let position = Dictionary(uniqueKeysWithValues: graph.stages.enumerated().map { ($1.id, $0) })
-        let leads = role.engagement.filter { $0.value.level == .lead }.keys.compactMap { position[$0] }.min()
-        return leads ?? role.engagement.keys.compactMap { position[$0] }.min() ?? graph.stages.count
-    }
+    /// The lifecycle column of a role (`SiteGraph.column`).
+    func column(of role: Role) -> Int { graph.column[role.id] ?? graph.stages.count }
 
     func href(_ target: PageRef) -> String { page.href(to: target) }
 
@@ -157,14 +152,14 @@ struct FlowMap {
             columnOf[role.id] = c
             count[c, default: 0] += 1
         }
-        var between: [String: Set<String>] = [:]
+        var between: [[Int]: Set<String>] = [:]  // [from column, to column] → contexts
         for edge in flows.edges {
             let from = columnOf[edge.producer] ?? -1, to = columnOf[edge.consumer] ?? stages.count + 1
             guard from != to else { continue }
-            between["\(from) \(to)", default: []].formUnion(edge.flows.map(\.context))
+            between[[from, to], default: []].formUnion(edge.flows.map(\.context))
         }
         var used = Set(count.keys)
-        for key in between.keys { for part in key.split(separator: " ") { used.insert(Int(part)!) } }
+        for key in between.keys { used.formUnion(key) }
         for c in used.sorted() {
             let roles = count[c] ?? 0
             if c >= 0 && c < stages.count {
@@ -176,12 +171,8 @@ struct FlowMap {
                 dot += "\"s\(c)\" [label=\(Graphviz.quoted(name)), style=\"rounded,dashed\", class=\"external\"];\n"
             }
         }
-        for key in between.keys.sorted(by: { a, b in
-            let x = a.split(separator: " ").map { Int($0)! }, y = b.split(separator: " ").map { Int($0)! }
-            return (x[0], x[1]) < (y[0], y[1])
-        }) {
-            let parts = key.split(separator: " ").map { Int($0)! }
-            let contexts = between[key]!.count
+        for parts in between.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let contexts = between[parts]!.count
             dot += "\"s\(parts[0])\" -> \"s\(parts[1])\" [label=\(Graphviz.quoted("\(contexts) context\(contexts == 1 ? "" : "s")")), class=\"flow\""
             if parts[1] < parts[0] { dot += ", constraint=false" }
             dot += "];\n"

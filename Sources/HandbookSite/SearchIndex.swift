@@ -16,60 +16,59 @@ struct SearchIndex {
     static let bodyBudget = 280
     let graph: SiteGraph
 
-    /// Pages in the site's order, as `[address, title, kind, text]`.
-    func entries(_ pages: [PageRef]) -> [[String]] {
+    /// A page as `[address, title, kind, text]`, or nil for pages that are
+    /// not searched (the overview, lists).
+    func fields(of page: PageRef) -> [String]? {
         let handbook = graph.handbook
-        return pages.compactMap { page -> [String]? in
-            var fields: [String] = []
-            var body: Body?
-            let kind: String
-            switch page.kind {
-            case .index, .list: return nil
-            case .stage:
-                guard let stage = handbook.stages[page.id] else { return nil }
-                kind = "Stage"
-                fields = [stage.question, stage.output]
-                body = stage.body
-            case .role:
-                guard let role = handbook.roles[page.id] else { return nil }
-                kind = "Role"
-                fields = [role.purpose] + role.contextIn.map { graph.contextName($0.context.value) } + role.contextOut.map { graph.contextName($0.context.value) }
-                    + role.agents.map(\.name) + role.workflows.map(\.name)
-                body = role.body
-            case .contract:
-                guard let contract = handbook.contracts[page.id] else { return nil }
-                kind = "Contract"
-                fields = contract.carries.map { graph.contextName($0.value) } + contract.gates.map(\.value)
-                body = contract.body
-            case .context:
-                kind = "Context"
-                let doc = handbook.contexts[page.id]
-                fields = [doc?.description ?? ""]
-                body = doc?.body
-            case .page:
-                guard let entity = handbook.pages[page.id] else { return nil }
-                kind = "Page"
-                body = entity.body
-            case .object:
-                guard let object = handbook.objects[page.id] else { return nil }
-                kind = "Object"
-                fields = [object.definition]
-                body = object.body
-            }
-            var text = fields.filter { !$0.isEmpty }.joined(separator: " · ")
-            if let body {
-                let plain = Self.plainText(body.html ?? body.markdown, budget: Self.bodyBudget)
-                if !plain.isEmpty { text += text.isEmpty ? plain : " · " + plain }
-            }
-            return [page.path, graph.title(of: page), kind, text]
+        var fields: [String] = []
+        var body: Body?
+        let kind: String
+        switch page.kind {
+        case .index, .list: return nil
+        case .stage:
+            guard let stage = handbook.stages[page.id] else { return nil }
+            kind = "Stage"
+            fields = [stage.question, stage.output]
+            body = stage.body
+        case .role:
+            guard let role = handbook.roles[page.id] else { return nil }
+            kind = "Role"
+            fields = [role.purpose] + role.contextIn.map { graph.contextName($0.context.value) } + role.contextOut.map { graph.contextName($0.context.value) }
+                + role.agents.map(\.name) + role.workflows.map(\.name)
+            body = role.body
+        case .contract:
+            guard let contract = handbook.contracts[page.id] else { return nil }
+            kind = "Contract"
+            fields = contract.carries.map { graph.contextName($0.value) } + contract.gates.map(\.value)
+            body = contract.body
+        case .context:
+            kind = "Context"
+            let doc = handbook.contexts[page.id]
+            fields = [doc?.description ?? ""]
+            body = doc?.body
+        case .page:
+            guard let entity = handbook.pages[page.id] else { return nil }
+            kind = "Page"
+            body = entity.body
+        case .object:
+            guard let object = handbook.objects[page.id] else { return nil }
+            kind = "Object"
+            fields = [object.definition]
+            body = object.body
         }
+        var text = fields.filter { !$0.isEmpty }.joined(separator: " · ")
+        if let body {
+            let plain = Self.plainText(body.html ?? body.markdown, budget: Self.bodyBudget)
+            if !plain.isEmpty { text += text.isEmpty ? plain : " · " + plain }
+        }
+        return [page.path, graph.title(of: page), kind, text]
     }
 
     /// One page's entry, as it stands in the script (JSON inside a
     /// single-quoted JavaScript string), or nil for pages that are not
     /// searched (the overview, lists).
     func entryJSON(_ page: PageRef) -> [UInt8]? {
-        guard let fields = entries([page]).first else { return nil }
+        guard let fields = fields(of: page) else { return nil }
         var out: [UInt8] = [UInt8(ascii: "[")]
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }

@@ -15,6 +15,10 @@ struct SiteGraph: Sendable {
     let contracts: [Contract]
     let pages: [Page]
     let objects: [GovernedObject]
+    /// Each role's lifecycle column: the stage it leads first, else the
+    /// first it takes part in, else after the last (the order of `roles`;
+    /// the flow map's columns).
+    let column: [String: Int]
     /// Every context referenced anywhere, or described in contexts/.
     private(set) var contextIDs: [String] = []
     private(set) var producers: [String: [Production]] = [:]
@@ -43,12 +47,17 @@ struct SiteGraph: Sendable {
             role.engagement.filter { !leading || $0.value.level == .lead }.keys.compactMap { position[$0] }.min() ?? Int.max
         }
         // Sort keys, not the (large) roles: moving a role retains each of its fields.
-        roles = handbook.roles.values.map { role in
+        let keys = handbook.roles.values.map { role in
             (lead: firstStage(role, leading: true), part: firstStage(role, leading: false), name: role.name, id: role.id)
         }.sorted { a, b in
             if (a.lead, a.part) != (b.lead, b.part) { return (a.lead, a.part) < (b.lead, b.part) }
             return a.name != b.name ? a.name < b.name : a.id < b.id
-        }.map { handbook.roles[$0.id]! }
+        }
+        roles = keys.map { handbook.roles[$0.id]! }
+        let stageCount = stages.count
+        column = Dictionary(uniqueKeysWithValues: keys.map { key in
+            (key.id, key.lead != Int.max ? key.lead : key.part != Int.max ? key.part : stageCount)
+        })
         contracts = handbook.sortedContracts
         objects = handbook.sortedObjects
         pages = handbook.pages.values.map { (order: $0.order, name: $0.name, id: $0.id) }.sorted { a, b in

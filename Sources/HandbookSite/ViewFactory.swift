@@ -325,7 +325,6 @@ struct ViewFactory: Sendable {
         }
         let agents = graph.roles.flatMap(\.agents)
         let specialists = agents.filter { $0.winterTearClass == .specialist }.count
-        let objects = graph.objects.map { SummaryView(href: page.href(to: PageRef(.objects, $0.id)), name: $0.name, detail: $0.definition, hasDetail: !$0.definition.isEmpty) }
         let scorecard: [ScoreQuestionView] = !graph.handbook.hasObjectsFolder ? [] : graph.handbook.governanceScorecard.questions.enumerated().map { offset, question in
             let evidence = question.evidence.map { item in
                 EvidenceView(href: page.href(to: PageRef(item.kind, item.id)), label: item.label, detail: item.detail, meets: item.meets)
@@ -362,7 +361,7 @@ struct ViewFactory: Sendable {
             overBudget: timing.isOverBudget,
             hasAgents: !agents.isEmpty,
             winterTearSummary: "\(counted(specialists, "specialist")) and \(counted(agents.count - specialists, "copilot"))",
-            objects: summarised("objects") ? [] : objects, hasObjects: graph.handbook.hasObjectsFolder, scorecard: scorecard)
+            objects: summarised("objects") ? [] : objectSummaries(from: page), hasObjects: graph.handbook.hasObjectsFolder, scorecard: scorecard)
     }
 
     // MARK: Lists
@@ -373,6 +372,10 @@ struct ViewFactory: Sendable {
 
     func pageSummaries(from page: PageRef) -> [SummaryView] {
         graph.pages.map { SummaryView(href: page.href(to: PageRef(.pages, $0.id)), name: $0.name, detail: "", hasDetail: false) }
+    }
+
+    func objectSummaries(from page: PageRef) -> [SummaryView] {
+        graph.objects.map { SummaryView(href: page.href(to: PageRef(.objects, $0.id)), name: $0.name, detail: $0.definition, hasDetail: !$0.definition.isEmpty) }
     }
 
     func contextSummaries(from page: PageRef) -> [SummaryView] {
@@ -403,7 +406,7 @@ struct ViewFactory: Sendable {
             return ListView(title: "All pages", intro: "\(graph.pages.count) pages.", items: pageSummaries(from: page), contracts: [], isContracts: false)
         default:
             return ListView(title: "All governed objects", intro: "\(graph.objects.count) governed objects, by id.",
-                            items: graph.objects.map { SummaryView(href: page.href(to: PageRef(.objects, $0.id)), name: $0.name, detail: $0.definition, hasDetail: !$0.definition.isEmpty) },
+                            items: objectSummaries(from: page),
                             contracts: [], isContracts: false)
         }
     }

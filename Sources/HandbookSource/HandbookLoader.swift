@@ -376,6 +376,22 @@ public final class LoadCache: @unchecked Sendable {
         var assets: [String: Asset]
         var refusedAssets: Set<String>
         var assetDiagnostics: [Diagnostic]
+        /// Each job's place in `plan.jobs + plan.strays`, by path.
+        let positions: [String: Int]
+
+        init(path: String, options: String, settingsDiagnostics: [Diagnostic], merged: Handbook, plan: HandbookLoader.Plan,
+             outcomes: [HandbookLoader.Outcome], assets: [String: Asset], refusedAssets: Set<String>, assetDiagnostics: [Diagnostic]) {
+            self.path = path
+            self.options = options
+            self.settingsDiagnostics = settingsDiagnostics
+            self.merged = merged
+            self.plan = plan
+            self.outcomes = outcomes
+            self.assets = assets
+            self.refusedAssets = refusedAssets
+            self.assetDiagnostics = assetDiagnostics
+            positions = Dictionary(uniqueKeysWithValues: (plan.jobs + plan.strays).enumerated().map { ($1.path, $0) })
+        }
     }
 
     private let lock = NSLock()
@@ -433,8 +449,7 @@ public final class LoadCache: @unchecked Sendable {
         guard var previous, previous.path == path,
               previous.options == Self.options(limits: limits, renderHTML: renderHTML, rawHTML: previous.plan.options.rawHTML) else { return nil }
         let jobs = previous.plan.jobs + previous.plan.strays
-        var position: [String: Int] = [:]
-        for (offset, job) in jobs.enumerated() { position[job.path] = offset }
+        let position = previous.positions
         var edited: [Int] = []
         for file in changed {
             if let offset = position[file] {
