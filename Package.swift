@@ -45,9 +45,15 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "CSystemShims"),
+        // Keeps cmark-gfm's process-wide table of special inline characters
+        // stable while parses run on many threads (see its C file).
+        .target(
+            name: "CCmarkSpecialChars",
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=cmark_manage_extensions_special_characters"])]
+        ),
         .target(name: "Diagnostics"),
         .target(name: "HandbookModel", dependencies: ["Diagnostics"]),
-        .target(name: "Markup", dependencies: ["CCmarkGFM", "CGumbo", "Diagnostics"]),
+        .target(name: "Markup", dependencies: ["CCmarkGFM", "CCmarkSpecialChars", "CGumbo", "Diagnostics"]),
         .target(
             name: "HandbookSource",
             dependencies: ["CLibYAML", "Diagnostics", "HandbookModel", "Markup"]

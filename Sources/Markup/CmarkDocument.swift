@@ -1,10 +1,11 @@
 import CCmarkGFM
+import CCmarkSpecialChars
 
 /// A parsed cmark-gfm document with the GFM extensions of FORMAT.md
 /// (tables, task lists, autolinks, strikethrough). Owns its node tree.
 /// cmark's tree is walked with its iterator only, never recursively, so
 /// that deep nesting cannot overflow the stack.
-final class CmarkDocument {
+public final class CmarkDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
     let root: OpaquePointer
@@ -43,6 +44,21 @@ final class CmarkDocument {
     private static let registerExtensions: Void = {
         cmark_gfm_core_extensions_ensure_registered()
     }()
+
+    /// How cmark-gfm's process-wide special-character table is kept stable
+    /// while documents are parsed on many threads (`CCmarkSpecialChars`):
+    /// "interposed" (shared library), "wrapped" (static archive), or
+    /// "none" when no parse has run or the guard is not linked in.
+    public static var specialCharacterGuard: String {
+        switch handoff_cmark_special_chars_guard() {
+        case 1: "interposed"
+        case 2: "wrapped"
+        default: "none"
+        }
+    }
+
+    /// Parses that hold the special-character table right now (0 between parses).
+    public static var specialCharacterHolders: Int { Int(handoff_cmark_special_chars_holders()) }
 
     /// Calls `visit` for each node on entry, in document order.
     func forEachNode(_ visit: (OpaquePointer) -> Void) {
