@@ -40,6 +40,12 @@ public struct RuleID: Hashable, Sendable, Comparable, CustomStringConvertible {
         "the sanitizer removed a tag, attribute or URL from a body's raw HTML")
     public static let badEncoding = RuleID("bad-encoding", .warning,
         "a body byte that is not UTF-8")
+    public static let truncatedValue = RuleID("truncated-value", .warning,
+        "an unquoted value cut short by ' #', which YAML reads as the start of a comment")
+    public static let foreignSyntax = RuleID("foreign-syntax", .warning,
+        "another tool's template syntax in a page body, shown as written")
+    public static let strayMarkdown = RuleID("stray-markdown", .warning,
+        "Markdown files in a folder handoff does not read")
     /// Input handoff refuses to read.
     /// A problem in a theme's templates (not a handbook rule: FORMAT.md does
     /// not list it; `handoff explain template` describes it).

@@ -48,3 +48,38 @@ extension Suggestion {
         closest(to: word, among: candidates).map { [Diagnostic.Note("did you mean '\(quote($0))'?")] } ?? []
     }
 }
+
+extension Suggestion {
+    /// A known word that `word` almost certainly meant: one letter added,
+    /// dropped, changed or two swapped (`ordr`, `drfat`), or a prefix of
+    /// at least four letters (`desc`, `alias`); nil otherwise. Stricter than
+    /// `closest`, for fields that sit among other tools' fields (`date` is
+    /// not `name`).
+    public static func nearMiss<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
+        let target = Array(word.lowercased().unicodeScalars)
+        var best: String?
+        for candidate in candidates where candidate != word {
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            let prefix = target.count >= 4 && target.count < scalars.count && scalars.starts(with: target)
+            guard prefix || optimalAlignmentDistance(target, scalars) <= 1 else { continue }
+            if best == nil || candidate < best! { best = candidate }
+        }
+        return best
+    }
+
+    /// Edit distance counting a swap of neighbours as one edit.
+    static func optimalAlignmentDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if abs(a.count - b.count) > 1 { return 2 }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}

@@ -36,6 +36,10 @@ public enum RuleRegistry {
         TooManyObjectsRule.self,
         RawHTMLRemovedRule.self,
         BadEncodingRule.self,
+        BoundarySkipsStageRule.self,
+        TruncatedValueRule.self,
+        ForeignSyntaxRule.self,
+        StrayMarkdownRule.self,
         UnsafeInputRule.self,
     ]
 

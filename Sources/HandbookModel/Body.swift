@@ -9,25 +9,16 @@ public struct Body: Sendable {
         /// The destination read as a content link (nil: a URL with a scheme,
         /// a network path...), parsed once when the body is.
         public let target: ContentLink?
-        /// The content-relative path the link names from `documentPath`.
-        private let resolvedFrom: String?
-        private let resolvedPath: String?
+        /// The content-relative path the link names, resolved against the
+        /// handbook's files once they are all known (`Handbook.resolveLinks()`);
+        /// nil when it is no content link, names only an anchor, or climbs
+        /// out of the content folder.
+        public var resolved: String?
 
-        /// - Parameter documentPath: the body's file (`roles/pm.md`), to resolve the link once.
-        public init(destination: String, location: SourceLocation, documentPath: String? = nil) {
+        public init(destination: String, location: SourceLocation) {
             self.destination = destination
             self.location = location
-            let target = ContentLink(destination)
-            self.target = target
-            resolvedFrom = documentPath
-            resolvedPath = documentPath.flatMap { path in target?.resolved(from: path) }
-        }
-
-        /// The content-relative path the link names from `documentPath`,
-        /// or nil when it is no content link or climbs out of the folder.
-        public func resolved(from documentPath: String) -> String? {
-            if documentPath == resolvedFrom { return resolvedPath }
-            return target?.resolved(from: documentPath)
+            target = ContentLink(destination)
         }
     }
 
@@ -38,9 +29,14 @@ public struct Body: Sendable {
     /// Every anchor a link may name in the body: the headings' GitHub-style
     /// anchors in order (duplicates suffixed), then ids kept in raw HTML.
     public var anchors: [String]
-    /// The level of the body's first heading (a page opening with `# Title`
-    /// shows no second title).
-    public var firstHeadingLevel: Int?
+    /// The text of the body's first `#` heading (a page without `name` takes
+    /// it as its title).
+    public var title: String?
+    /// The body's first block is a `#` heading: its page shows no second title.
+    public var opensWithTitle = false
+    /// Its HTML depends on which files exist (a link from the root, to a
+    /// folder...): made again when files come or go.
+    public var dependsOnFiles = false
     /// The body's HTML for its page, when the loader was asked to render
     /// (`build`): the same pass that found the links and anchors, so each
     /// body is parsed once.
@@ -48,12 +44,11 @@ public struct Body: Sendable {
     /// Pieces of raw HTML in the body (bodies with none skip the sanitizer).
     public var rawHTMLPieces = 0
 
-    public init(markdown: String, firstLine: Int, links: [Link], anchors: [String], firstHeadingLevel: Int? = nil, html: String? = nil) {
+    public init(markdown: String, firstLine: Int, links: [Link], anchors: [String], html: String? = nil) {
         self.markdown = markdown
         self.firstLine = firstLine
         self.links = links
         self.anchors = anchors
-        self.firstHeadingLevel = firstHeadingLevel
         self.html = html
     }
 

@@ -85,6 +85,9 @@ public struct ContentLink: Sendable, Hashable {
         return false
     }
 
+    /// A URL path with its `%XX` escapes decoded.
+    public static func percentDecodedPath(_ s: String) -> String { percentDecoded(s[...]) }
+
     static func percentDecoded(_ s: Substring) -> String {
         guard s.contains("%") else { return String(s) }
         var bytes: [UInt8] = []

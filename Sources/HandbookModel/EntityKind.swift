@@ -14,7 +14,7 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
         case .roles: ["name", "purpose", "engagement", "context_in", "context_out", "agents", "workflows"]
         case .contexts: ["name", "description"]
         case .contracts: ["name", "from", "to", "boundary", "carries", "required", "gates", "trigger"]
-        case .pages: ["name", "order"]
+        case .pages: ["name", "title", "order", "weight", "description", "summary", "draft"]
         case .objects: ["name", "definition", "producer", "steward", "consumers", "contract", "weekly_job"]
         }
     }

@@ -19,6 +19,12 @@ public struct Handbook: Sendable {
     /// content-relative path ("roles/pm.md") → display path, for every file
     /// with a valid id, readable or not (links resolve against this).
     public var contentFiles: [String: String]
+    /// Every file and folder under the content folder (links resolve against them).
+    public var files = ContentFiles()
+    /// Pages with `draft: true`, by content-relative path: read and checked, never published.
+    public var drafts: Set<String> = []
+    /// Each page's place in a `SUMMARY.md` (mdBook's table of contents), by page id.
+    public var summaryOrder: [String: Int] = [:]
     /// Files published as they are, by content-relative path.
     public var assets: [String: Asset] = [:]
     /// Content-relative paths of files refused as assets (reported), which
@@ -60,17 +66,40 @@ public struct Handbook: Sendable {
         unreadable[kind]?.contains(id) == true
     }
 
-    /// Every Markdown body with its owner's kind and id, for the rules and
-    /// the site that follow links.
-    public var bodies: [(kind: EntityKind, id: String, body: Body)] {
-        var out: [(kind: EntityKind, id: String, body: Body)] = []
-        out += stages.values.map { (.stages, $0.id, $0.body) }
-        out += roles.values.map { (.roles, $0.id, $0.body) }
-        out += contexts.values.map { (.contexts, $0.id, $0.body) }
-        out += contracts.values.map { (.contracts, $0.id, $0.body) }
-        out += pages.values.map { (.pages, $0.id, $0.body) }
-        out += objects.values.map { (.objects, $0.id, $0.body) }
+    /// Every Markdown body with its owner's kind, id and file, for the rules
+    /// and the site that follow links.
+    public var bodies: [(kind: EntityKind, id: String, file: String, body: Body)] {
+        var out: [(kind: EntityKind, id: String, file: String, body: Body)] = []
+        out += stages.values.map { (.stages, $0.id, $0.file, $0.body) }
+        out += roles.values.map { (.roles, $0.id, $0.file, $0.body) }
+        out += contexts.values.map { (.contexts, $0.id, $0.file, $0.body) }
+        out += contracts.values.map { (.contracts, $0.id, $0.file, $0.body) }
+        out += pages.values.map { (.pages, $0.id, $0.file, $0.body) }
+        out += objects.values.map { (.objects, $0.id, $0.file, $0.body) }
         return out
+    }
+
+    /// The content file an entity was read from (`roles/pm.md`; a page's
+    /// own path, `pages/ops/README.md` for the page `ops/index`).
+    public func sourcePath(_ kind: EntityKind, _ id: String) -> String {
+        guard kind == .pages else { return kind.path(of: id) }
+        return pages[id]?.file ?? kind.path(of: id)
+    }
+
+    /// Resolves every body's links against `files` (once they are all known).
+    public mutating func resolveLinks() {
+        func resolve(_ body: inout Body, from file: String) {
+            for index in body.links.indices {
+                guard let target = body.links[index].target, !target.path.isEmpty else { continue }
+                body.links[index].resolved = files.resolve(target, from: file)
+            }
+        }
+        for id in Array(stages.keys) { resolve(&stages[id]!.body, from: stages[id]!.file) }
+        for id in Array(roles.keys) { resolve(&roles[id]!.body, from: roles[id]!.file) }
+        for id in Array(contexts.keys) { resolve(&contexts[id]!.body, from: contexts[id]!.file) }
+        for id in Array(contracts.keys) { resolve(&contracts[id]!.body, from: contracts[id]!.file) }
+        for id in Array(pages.keys) { resolve(&pages[id]!.body, from: pages[id]!.file) }
+        for id in Array(objects.keys) { resolve(&objects[id]!.body, from: objects[id]!.file) }
     }
 
     /// Every context id that gets a page: described in `contexts/`, or named

@@ -77,7 +77,7 @@ public final class IncrementalSite: @unchecked Sendable {
         if let changed, let previous = reach, previous.structure == structure {
             var affected: Set<PageRef> = [.index]
             for path in changed {
-                guard let ref = SiteGraph.page(forContentPath: path) else { continue }
+                guard let ref = SiteGraph.page(forContentPath: path, tree: graph.pageTree) else { continue }
                 affected.insert(ref)
                 for links in [previous.backlinks, previous.shows, graph.backlinks, graph.shows] {
                     affected.formUnion(links[ref] ?? [])

@@ -1,4 +1,3 @@
-import Foundation
 import HandbookModel
 import Markup
 
@@ -17,11 +16,23 @@ import Markup
 struct PrintableHandbook {
     static let maxChapters = 1_000
     let builder: SiteBuilder
+    /// The pages that are chapters, by site path (to turn links to them into `#anchor`s).
+    let chapterPaths: [String: PageRef]
+
+    init(builder: SiteBuilder) {
+        self.builder = builder
+        var paths: [String: PageRef] = [:]
+        let graph = builder.graph
+        for page in Self.chapters(graph).flatMap(\.pages) { paths[page.path] = page }
+        chapterPaths = paths
+    }
 
     var graph: SiteGraph { builder.graph }
 
     /// Chapters in reading order.
-    var chapters: [(group: String, pages: [PageRef])] {
+    var chapters: [(group: String, pages: [PageRef])] { Self.chapters(graph) }
+
+    static func chapters(_ graph: SiteGraph) -> [(group: String, pages: [PageRef])] {
         [("Stages", graph.stages.map { PageRef(.stages, $0.id) }),
          ("Roles", graph.roles.map { PageRef(.roles, $0.id) }),
          ("Contracts", graph.contracts.map { PageRef(.contracts, $0.id) }),
@@ -30,8 +41,19 @@ struct PrintableHandbook {
          ("Pages", graph.pages.map { PageRef(.pages, $0.id) })].filter { !$0.pages.isEmpty }
     }
 
+    /// A chapter's id: the kind and id (`roles-pm`), a nested page's path
+    /// with what may not stand in an id escaped (`pages-ops_2FOn_20Call`).
     static func anchor(_ page: PageRef) -> String {
-        (page.entityKind?.rawValue ?? "page") + "-" + page.id
+        var out = (page.entityKind?.rawValue ?? "page") + "-"
+        for byte in page.id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return out
     }
 
     /// One chapter: the page's content, rewritten to live inside the document.
@@ -39,7 +61,7 @@ struct PrintableHandbook {
         let content = builder.content(page)
         let inner = builder.theme.render(content.view, template: content.template)
         return "<section class=\"chapter\" id=\"\(Self.anchor(page))\" aria-label=\"\(HTMLText.escape(graph.title(of: page)))\">\n"
-            + Self.rewrite(inner, chapter: Self.anchor(page), kind: page.entityKind?.rawValue ?? "") + "</section>\n"
+            + rewrite(inner, page: page) + "</section>\n"
     }
 
     /// Whether the handbook is small enough to print whole (else the page says so).
@@ -81,51 +103,76 @@ struct PrintableHandbook {
         return out
     }
 
-    static let entityLink = try! NSRegularExpression(
-        pattern: ##"(href|xlink:href)="\.\./(stages|roles|contracts|contexts|pages|objects)/([^"#/]+)\.html(?:#([^"]*))?""##)
-    static let idAttribute = try! NSRegularExpression(pattern: #" (id|aria-labelledby|aria-describedby|aria-controls)="([^"]*)""#)
-    static let localLink = try! NSRegularExpression(pattern: ##"(href|xlink:href)="#([^"]*)""##)
-    static let localURL = try! NSRegularExpression(pattern: ##"url\(#([^)]*)\)"##)
-    static let upLink = try! NSRegularExpression(pattern: #"(href|src|xlink:href)="\.\./"#)
-    /// A path relative to the chapter's folder (`img/flow.svg` in a page's body).
-    static let folderRelative = try! NSRegularExpression(pattern: ##"(href|src|xlink:href)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\.\./)([^"]+)""##)
-    /// A body's link to a page of its own kind (`analyst.html` from a role).
-    static let siblingLink = try! NSRegularExpression(pattern: ##"(href|xlink:href)="([a-z0-9][a-z0-9-]*)\.html(?:#([^"]*))?""##)
-
-    /// A page's content made a chapter: ids prefixed, links between pages made links inside the document.
-    static func rewrite(_ html: String, chapter: String, kind: String) -> String {
-        var out = html
-        out = replace(idAttribute, in: out) { groups in
-            " \(groups[1])=\"" + groups[2].split(separator: " ").map { "\(chapter)--\($0)" }.joined(separator: " ") + "\""
-        }
-        out = replace(localLink, in: out) { groups in "\(groups[1])=\"#\(chapter)--\(groups[2])\"" }
-        out = replace(localURL, in: out) { groups in "url(#\(chapter)--\(groups[1]))" }
-        out = replace(entityLink, in: out) { groups in
-            let target = "\(groups[2])-\(groups[3])"
-            return "\(groups[1])=\"#\(target)" + (groups[4].isEmpty ? "" : "--\(groups[4])") + "\""
-        }
-        out = replace(siblingLink, in: out) { groups in
-            "\(groups[1])=\"#\(kind)-\(groups[2])" + (groups[3].isEmpty ? "" : "--\(groups[3])") + "\""
-        }
-        out = replace(folderRelative, in: out) { groups in "\(groups[1])=\"\(kind)/\(groups[2])\"" }
-        // What is left going up a folder is an asset or a site file: handbook.html sits at the root.
-        out = replace(upLink, in: out) { groups in "\(groups[1])=\"" }
-        return out
+    /// A page's content made a chapter: its ids prefixed with the chapter's,
+    /// links inside it and to other chapters made links inside the document,
+    /// and every other relative link made relative to the site's root (where
+    /// `handbook.html` sits).
+    func rewrite(_ html: String, page: PageRef) -> String {
+        Self.rewrite(html, chapter: Self.anchor(page), folder: page.folder, chapters: chapterPaths)
     }
 
-    static func replace(_ expression: NSRegularExpression, in text: String, with make: ([String]) -> String) -> String {
-        let ns = text as NSString
-        var out = ""
-        var cursor = 0
-        for match in expression.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            out += ns.substring(with: NSRange(location: cursor, length: match.range.location - cursor))
-            let groups = (0..<match.numberOfRanges).map { index -> String in
-                let range = match.range(at: index)
-                return range.location == NSNotFound ? "" : ns.substring(with: range)
+    static let idAttributes: Set<String> = ["id", "aria-labelledby", "aria-describedby", "aria-controls"]
+    static let urlAttributes: Set<String> = ["href", "src", "xlink:href"]
+
+    /// Rewrites the attributes of rendered HTML (which the theme and cmark
+    /// write with double quotes, and whose values never hold one).
+    static func rewrite(_ html: String, chapter: String, folder: String, chapters: [String: PageRef]) -> String {
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        var i = 0
+        while i < bytes.count {
+            // ` name="` with name among the attributes to rewrite.
+            if bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") {
+                var start = i
+                while start > 0, bytes[start - 1] != UInt8(ascii: " ") && bytes[start - 1] != UInt8(ascii: "<") && bytes[start - 1] != 0x0A { start -= 1 }
+                let name = String(decoding: bytes[start..<i], as: UTF8.self)
+                if idAttributes.contains(name) || urlAttributes.contains(name), let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "\"")) {
+                    let value = String(decoding: bytes[(i + 2)..<close], as: UTF8.self)
+                    let rewritten = idAttributes.contains(name)
+                        ? value.split(separator: " ").map { "\(chapter)--\($0)" }.joined(separator: " ")
+                        : url(value, chapter: chapter, folder: folder, chapters: chapters)
+                    out += bytes[i...(i + 1)]
+                    out += rewritten.utf8
+                    out.append(UInt8(ascii: "\""))
+                    i = close + 1
+                    continue
+                }
             }
-            out += make(groups)
-            cursor = NSMaxRange(match.range)
+            // `url(#x)` in inline SVG.
+            if bytes[i] == UInt8(ascii: "u"), bytes[i...].starts(with: "url(#".utf8), let close = bytes[(i + 5)...].firstIndex(of: UInt8(ascii: ")")) {
+                out += "url(#\(chapter)--".utf8
+                out += bytes[(i + 5)...close]
+                i = close + 1
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
         }
-        return out + ns.substring(from: cursor)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One URL of a chapter: `#x` → `#chapter--x`; a link to a chapter's page
+    /// → `#that-chapter(--fragment)`; any other relative URL → from the root.
+    static func url(_ value: String, chapter: String, folder: String, chapters: [String: PageRef]) -> String {
+        if value.hasPrefix("#") { return "#\(chapter)--" + value.dropFirst() }
+        if value.isEmpty || value.hasPrefix("/") || URLPolicy.scheme(of: value) != nil { return value }
+        var path = Substring(value)
+        var fragment: Substring?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        var query = Substring("")
+        if let mark = path.firstIndex(of: "?") {
+            query = path[mark...]
+            path = path[..<mark]
+        }
+        let decoded = ContentLink.percentDecodedPath(String(path))
+        guard let resolved = ContentLink.resolve(decoded, from: folder.isEmpty ? "x" : folder + "/x") else { return value }
+        if let target = chapters[resolved] {
+            return "#" + anchor(target) + (fragment.map { $0.isEmpty ? "" : "--" + $0 } ?? "")
+        }
+        return PageRef.encoded(resolved) + query + (fragment.map { "#" + $0 } ?? "")
     }
 }

@@ -24,7 +24,7 @@ struct SearchIndex {
         var body: Body?
         let kind: String
         switch page.kind {
-        case .index, .list: return nil
+        case .index, .list, .folder: return nil
         case .stage:
             guard let stage = handbook.stages[page.id] else { return nil }
             kind = "Stage"

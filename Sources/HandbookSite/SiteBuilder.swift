@@ -56,8 +56,14 @@ public struct SiteBuilder: Sendable {
         self.theme = theme
         self.warnings = warnings
         self.options = options
-        // The overview is in no group; a page id no file can have stands for "a page in a folder".
-        let outside: [String: PageRef] = ["": .index, "../": PageRef(kind: .page, id: "")]
+        // Each group as a page outside it sees it, once per folder depth: the
+        // overview is in no group, and a list page stands for "a page in a
+        // folder" as many folders deep as the deepest page.
+        var outside: [String: PageRef] = ["": .index]
+        let deepest = ([1] + graph.pageTree.order.map(\.depth)).max()!
+        for depth in 1...deepest {
+            outside[String(repeating: "../", count: depth)] = PageRef(kind: .list, id: String(repeating: "x/", count: depth) + "x")
+        }
         navFragments = outside.mapValues { page in
             views.navSkeleton.groups.indices.map { theme.render(views.navGroup($0, for: page), template: "nav") }
         }
@@ -70,15 +76,17 @@ public struct SiteBuilder: Sendable {
         pages += graph.roles.map { PageRef(.roles, $0.id) }
         pages += graph.contracts.map { PageRef(.contracts, $0.id) }
         pages += graph.contextIDs.map { PageRef(.contexts, $0) }
-        pages += graph.pages.map { PageRef(.pages, $0.id) }
+        // A folder's generated page, unless the folder holds an index.html of its own (published as it is).
+        pages += graph.pageTree.order.filter { $0.kind != .folder || graph.handbook.assets[$0.path] == nil }
         pages += graph.objects.map { PageRef(.objects, $0.id) }
         pages += views.lists.map { PageRef(kind: .list, id: $0) }
         return pages
     }
 
     public func build(into output: OutputFolder) throws -> Summary {
-        try output.makeFolders(["stages", "roles", "contracts", "contexts", "pages"] + (graph.objects.isEmpty ? [] : ["objects"]))
         let pages = self.pages
+        try output.makeFolders(["stages", "roles", "contracts", "contexts", "pages"] + (graph.objects.isEmpty ? [] : ["objects"])
+                               + Self.folders(of: pages.map(\.path)).filter { $0.hasPrefix("pages/") })
         let failures = Trace.measure("render \(pages.count) pages") { pages.concurrentMap { page -> OutputFolder.Refusal? in
             do {
                 try output.write(page.path, renderBytes(page))
@@ -187,6 +195,7 @@ public struct SiteBuilder: Sendable {
         case .page: (views.page(graph.handbook.pages[page.id]!), "page")
         case .object: (views.object(graph.handbook.objects[page.id]!), "object")
         case .list: (views.list(page.id), "list")
+        case .folder: (views.folder(page.id), "list")
         }
     }
 
@@ -207,7 +216,7 @@ public struct SiteBuilder: Sendable {
     /// The date of the last commit that changed the page's content file.
     func lastChanged(_ page: PageRef) -> String? {
         guard let kind = page.entityKind else { return nil }
-        return options.lastChanged[kind.path(of: page.id)]
+        return options.lastChanged[graph.handbook.sourcePath(kind, page.id)]
     }
 
     /// `repository` + the content file's path in the repository.
@@ -215,10 +224,10 @@ public struct SiteBuilder: Sendable {
         guard var repository = graph.settings.repository, !repository.isEmpty else { return nil }
         // Only pages made from a content file (a context may have none) can be edited.
         guard let kind = page.entityKind, kind != .contexts || graph.handbook.contexts[page.id] != nil else { return nil }
-        let file = kind.path(of: page.id)
+        let file = graph.handbook.sourcePath(kind, page.id)
         while repository.hasSuffix("/") { repository.removeLast() }
         let prefix = options.repositoryPath.isEmpty ? "" : options.repositoryPath + "/"
-        return repository + "/" + prefix + file
+        return repository + "/" + PageRef.encoded(prefix + file)
     }
 }
 

@@ -13,7 +13,9 @@ struct SiteGraph: Sendable {
     let stages: [Stage]
     let roles: [Role]
     let contracts: [Contract]
+    /// Pages in reading order (the tree's, depth first).
     let pages: [Page]
+    let pageTree: PageTree
     let objects: [GovernedObject]
     /// Each role's lifecycle column: the stage it leads first, else the
     /// first it takes part in, else after the last (the order of `roles`;
@@ -60,14 +62,8 @@ struct SiteGraph: Sendable {
         })
         contracts = handbook.sortedContracts
         objects = handbook.sortedObjects
-        pages = handbook.pages.values.map { (order: $0.order, name: $0.name, id: $0.id) }.sorted { a, b in
-            switch (a.order, b.order) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.name != b.name ? a.name < b.name : a.id < b.id
-            }
-        }.map { handbook.pages[$0.id]! }
+        pageTree = PageTree(handbook)
+        pages = pageTree.order.compactMap { $0.kind == .page ? handbook.pages[$0.id] : nil }
         var contexts = Set(handbook.contexts.keys)
         for role in roles {
             for flow in role.contextOut {
@@ -126,15 +122,49 @@ struct SiteGraph: Sendable {
             }
         }
         contextIDs = contexts.sorted()
-        for (kind, id, body) in handbook.bodies {
+        for (kind, id, _, body) in handbook.bodies {
             let source = PageRef(kind, id)
             for link in body.links {
-                guard let target = link.target, target.isMarkdown else { continue }
-                guard let relative = link.resolved(from: kind.path(of: id)),
-                      let page = Self.page(forContentPath: relative) else { continue }
+                guard let relative = link.resolved, let page = Self.page(forContentPath: relative, tree: pageTree) else { continue }
                 self.link(source, to: page)
             }
         }
+    }
+
+    /// For a body's links that name an anchor only when letter case is
+    /// ignored (`#Requirements` for `#requirements`, as GitHub resolves
+    /// them): destination → the anchor's exact spelling. Usually empty.
+    func fragmentFixes(_ body: Body, file: String) -> [String: String] {
+        var fixes: [String: String] = [:]
+        for link in body.links {
+            guard let target = link.target, let fragment = target.fragment, !fragment.isEmpty else { continue }
+            let anchors: [String]
+            if target.path.isEmpty {
+                anchors = body.anchors + (EntityKind(rawValue: PagePath.split(file).folder.split(separator: "/").first.map(String.init) ?? "")?.sectionAnchors ?? [])
+            } else if let relative = link.resolved, let owner = anchorOwner(relative) {
+                anchors = owner
+            } else {
+                continue
+            }
+            if anchors.contains(fragment) { continue }
+            if let exact = AnchorCase.match(fragment, in: anchors) { fixes[link.destination] = exact }
+        }
+        return fixes
+    }
+
+    /// The anchors of the page a content path lands on (a page folder: its own page).
+    func anchorOwner(_ relative: String) -> [String]? {
+        guard let page = Self.page(forContentPath: relative, tree: pageTree), let kind = page.entityKind else { return nil }
+        let body: Body?
+        switch kind {
+        case .stages: body = handbook.stages[page.id]?.body
+        case .roles: body = handbook.roles[page.id]?.body
+        case .contexts: body = handbook.contexts[page.id]?.body
+        case .contracts: body = handbook.contracts[page.id]?.body
+        case .pages: body = handbook.pages[page.id]?.body
+        case .objects: body = handbook.objects[page.id]?.body
+        }
+        return body.map { $0.anchors + kind.sectionAnchors }
     }
 
     private mutating func link(_ source: PageRef, to target: PageRef) {
@@ -143,10 +173,19 @@ struct SiteGraph: Sendable {
         shows[source, default: []].insert(target)
     }
 
-    /// `roles/pm.md` → the role page.
-    static func page(forContentPath path: String) -> PageRef? {
+    /// `roles/pm.md` → the role page; `pages/ops/README.md` → the page
+    /// `ops/index`; `pages/ops` (a folder) → its own page. nil for what has
+    /// no page (an asset, a missing file).
+    static func page(forContentPath path: String, tree: PageTree) -> PageRef? {
+        if let id = PagePath.id(forSource: path) { return PageRef(.pages, id) }
+        var folder = Substring(path)
+        while folder.hasSuffix("/") { folder = folder.dropLast() }
+        if folder == "pages" || folder.hasPrefix("pages/") {
+            let inPages = folder == "pages" ? "" : String(folder.dropFirst("pages/".count))
+            return tree.folders[inPages] != nil ? tree.ref(of: inPages) : nil
+        }
         let parts = path.split(separator: "/")
-        guard parts.count == 2, let kind = EntityKind(rawValue: String(parts[0])), parts[1].hasSuffix(".md") else { return nil }
+        guard parts.count == 2, let kind = EntityKind(rawValue: String(parts[0])), kind != .pages, parts[1].hasSuffix(".md") else { return nil }
         return PageRef(kind, String(parts[1].dropLast(3)))
     }
 
@@ -156,6 +195,7 @@ struct SiteGraph: Sendable {
         switch page.kind {
         case .index: settings.title
         case .list: "All " + page.id
+        case .folder: page.id.isEmpty ? "Pages" : PagePath.split(page.id).name
         case .stage: handbook.stages[page.id]?.name ?? page.id
         case .role: handbook.roles[page.id]?.name ?? page.id
         case .contract: handbook.contracts[page.id]?.name ?? page.id

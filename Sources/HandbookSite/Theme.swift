@@ -147,7 +147,8 @@ extension Theme {
             let schema = pending.removeFirst()
             guard seen.insert(schema.noun).inserted else { continue }
             out += "- **\(schema.noun.prefix(1).uppercased() + schema.noun.dropFirst())**: "
-            out += schema.fields.map { field in
+            if schema.fields.isEmpty { out += "no fields (a section over a list of them repeats once per item)\n" }
+            out += schema.fields.isEmpty ? "" : schema.fields.map { field in
                 switch field.kind {
                 case let .view(reference):
                     pending.append(reference.schema)

@@ -63,20 +63,27 @@ struct ViewFactory: Sendable {
     }
 
     /// The body's HTML, through the same pass the checker used (so anchors
-    /// agree); the page's own ids are never repeated by the body.
-    func body(_ body: Body, of page: PageRef, kind: EntityKind) -> BodyView {
-        let html = body.html ?? {
+    /// agree); the page's own ids are never repeated by the body. A body
+    /// whose links name an anchor in another letter case (`#Requirements`)
+    /// is rendered again with the anchor's exact spelling.
+    func body(_ body: Body, file: String, of page: PageRef, kind: EntityKind) -> BodyView {
+        let fixes = graph.fragmentFixes(body, file: file)
+        let html: String
+        if let rendered = body.html, fixes.isEmpty {
+            html = rendered
+        } else {
             let policy: RawHTMLPolicy = graph.settings.rawHTML == .drop ? .drop : .sanitize
-            return MarkdownHTML.render(body.markdown, reserved: kind.reservedIDs, rawHTML: policy) { destination in
-                Self.rewrite(destination, root: page.root)
+            let files = graph.handbook.files
+            html = MarkdownHTML.render(body.markdown, reserved: kind.reservedIDs, rawHTML: policy) { destination in
+                files.href(for: destination, from: file, fragment: fixes[destination])
             }
-        }()
+        }
         return BodyView(html: html, hasHTML: !html.isEmpty)
     }
 
-    /// See `ContentLink.sitePath(for:root:)`.
-    static func rewrite(_ destination: String, root: String = "../") -> String {
-        ContentLink.sitePath(for: destination, root: root)
+    /// A destination as a body at `file` shows it (see `ContentFiles.href`).
+    static func rewrite(_ destination: String, file: String = "pages/x.md", files: ContentFiles = ContentFiles()) -> String {
+        files.href(for: destination, from: file)
     }
 
     /// Roles that a flow names in `to` but that do not consume it from the producer.
@@ -160,7 +167,7 @@ struct ViewFactory: Sendable {
                         agents: agents, hasAgents: !agents.isEmpty, workflows: workflows, hasWorkflows: !workflows.isEmpty,
                         stewards: stewards, hasStewards: !stewards.isEmpty, produces: produces, hasProduces: !produces.isEmpty,
                         hasObjects: !stewards.isEmpty || !produces.isEmpty,
-                        body: body(role.body, of: page, kind: .roles),
+                        body: body(role.body, file: role.file, of: page, kind: .roles),
                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -190,7 +197,7 @@ struct ViewFactory: Sendable {
                          workflows: workflows, hasWorkflows: !workflows.isEmpty,
                          previous: previous.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasPrevious: previous != nil,
                          next: next.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasNext: next != nil,
-                         body: body(stage.body, of: page, kind: .stages),
+                         body: body(stage.body, file: stage.file, of: page, kind: .stages),
                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -209,7 +216,7 @@ struct ViewFactory: Sendable {
                             required: contract.required.map { RequiredFieldView(field: $0.field, rule: $0.rule) },
                             hasRequired: !contract.required.isEmpty,
                             gates: contract.gates.map(\.value), triggers: triggers, hasTriggers: !triggers.isEmpty,
-                            body: body(contract.body, of: page, kind: .contracts),
+                            body: body(contract.body, file: contract.file, of: page, kind: .contracts),
                             backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -236,7 +243,7 @@ struct ViewFactory: Sendable {
                            producers: producers, hasProducers: !producers.isEmpty,
                            consumers: consumers, hasConsumers: !consumers.isEmpty,
                            contracts: contracts, hasContracts: !contracts.isEmpty,
-                           body: doc.map { body($0.body, of: page, kind: .contexts) } ?? BodyView(html: "", hasHTML: false),
+                           body: doc.map { body($0.body, file: $0.file, of: page, kind: .contexts) } ?? BodyView(html: "", hasHTML: false),
                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
@@ -261,17 +268,35 @@ struct ViewFactory: Sendable {
                           rules: contract?.rules ?? [], hasRules: !(contract?.rules.isEmpty ?? true),
                           hasWeeklyJob: object.weeklyJob != nil, weeklyWhen: object.weeklyJob?.when ?? "", weeklyTasks: object.weeklyJob?.tasks ?? [],
                           readers: readers, hasReaders: !readers.isEmpty,
-                          body: body(object.body, of: page, kind: .objects),
+                          body: body(object.body, file: object.file, of: page, kind: .objects),
                           backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
     }
 
     func page(_ entity: Page) -> PageView {
         let page = PageRef(.pages, entity.id)
         let backlinks = backlinks(of: page)
-        // A page whose body opens with its own level-1 heading gets no second title.
-        let titled = entity.body.firstHeadingLevel == 1
-        return PageView(name: entity.name, showsTitle: !titled, body: body(entity.body, of: page, kind: .pages),
+        // A page shows its title once: not when its body opens with its own
+        // level-1 heading, or its title is that heading.
+        let titled = entity.body.opensWithTitle || entity.titleFromBody
+        return PageView(name: entity.name, showsTitle: !titled, body: body(entity.body, file: entity.file, of: page, kind: .pages),
                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+    }
+
+    /// A folder of pages without a file of its own: what it holds, in order.
+    func folder(_ path: String) -> ListView {
+        let page = PageRef(kind: .folder, id: path)
+        let entries = graph.pageTree.folders[path]?.entries ?? []
+        let items = entries.map { entry -> SummaryView in
+            let isFolder = graph.pageTree.folderPath(of: entry) != nil
+            let detail = entry.kind == .page ? graph.handbook.pages[entry.id]?.description ?? "" : ""
+            return SummaryView(href: page.href(to: entry), name: graph.title(of: entry) + (isFolder ? "/" : ""), detail: detail, hasDetail: !detail.isEmpty)
+        }
+        let folders = entries.filter { graph.pageTree.folderPath(of: $0) != nil }.count
+        var parts: [String] = []
+        if entries.count > folders { parts.append(counted(entries.count - folders, "page")) }
+        if folders > 0 { parts.append(counted(folders, "folder")) }
+        return ListView(kind: "Folder", title: graph.title(of: page), intro: parts.isEmpty ? "Nothing here yet." : "This folder holds " + listed(parts) + ".",
+                        items: items, contracts: [], isContracts: false)
     }
 
     func index(warnings: [Diagnostic], contentRoot: String) -> IndexView {
@@ -509,7 +534,7 @@ struct ViewFactory: Sendable {
             ("Contracts", "contracts", graph.contracts.map { PageRef(.contracts, $0.id) }),
         ]
         if !graph.objects.isEmpty { groups.append(("Objects", "objects", graph.objects.map { PageRef(.objects, $0.id) })) }
-        if !graph.pages.isEmpty { groups.append(("Pages", "pages", graph.pages.map { PageRef(.pages, $0.id) })) }
+        if !graph.pages.isEmpty { groups.append(("Pages", "pages", graph.pageTree.order)) }
         return NavSkeleton(groups: groups.map { ($0.0, $0.1, $0.2, Set($0.2)) })
     }
 
@@ -523,6 +548,7 @@ struct ViewFactory: Sendable {
     /// Navigation group `index` as seen from `page`.
     func navGroup(_ index: Int, for page: PageRef) -> NavGroup {
         let group = navSkeleton.groups[index]
+        if group.anchor == "pages" { return NavGroup(title: group.title, links: pageTreeLinks(for: page)) }
         var links: [NavLink]
         if group.pages.count <= Self.navLimit {
             links = group.pages.map { NavLink(href: page.href(to: $0), text: graph.title(of: $0), current: $0 == page) }
@@ -533,5 +559,53 @@ struct ViewFactory: Sendable {
                                  text: "All \(group.pages.count) \(group.title.lowercased())", current: false))
         }
         return NavGroup(title: group.title, links: links)
+    }
+
+    /// The pages as a tree seen from `page`: the top level, and inside it
+    /// the folders that lead to the page open (their pages listed), every
+    /// other folder one link to its own page. So a page's navigation grows
+    /// with the depth of the tree and the size of its folders, not with the
+    /// number of pages. A folder with more than `navLimit` entries lists the
+    /// one on the way to the page and a link to the folder's page.
+    func pageTreeLinks(for page: PageRef) -> [NavLink] {
+        let tree = graph.pageTree
+        var open = Set<String>()
+        var folder = tree.folderPath(of: page) ?? tree.parent(of: page)
+        while let current = folder {
+            open.insert(current)
+            folder = current.isEmpty ? nil : PagePath.split(current).folder
+        }
+        var links: [NavLink] = []
+        func emit(_ path: String) {
+            let entries = tree.folders[path]?.entries ?? []
+            var shown = entries
+            var more: PageRef?
+            if entries.count > Self.navLimit {
+                shown = entries.filter { entry in
+                    entry == page || tree.folderPath(of: entry).map(open.contains) == true
+                }
+                more = tree.ref(of: path)
+            }
+            for entry in shown {
+                if let sub = tree.folderPath(of: entry) {
+                    let isOpen = open.contains(sub)
+                    links.append(NavLink(href: page.href(to: entry), text: graph.title(of: entry), current: entry == page, isFolder: true, isOpen: isOpen))
+                    if isOpen {
+                        emit(sub)
+                        links[links.count - 1].closes.append(NavClose())
+                    }
+                } else {
+                    links.append(NavLink(href: page.href(to: entry), text: graph.title(of: entry), current: entry == page))
+                }
+            }
+            if let more {
+                links.append(NavLink(href: page.href(to: more), text: "All \(entries.count) in \(graph.title(of: more))", current: false))
+            }
+        }
+        if let root = tree.folders[""], root.index != nil {
+            links.append(NavLink(href: page.href(to: tree.ref(of: "")), text: graph.title(of: tree.ref(of: "")), current: tree.ref(of: "") == page))
+        }
+        emit("")
+        return links
     }
 }

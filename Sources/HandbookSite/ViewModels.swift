@@ -24,7 +24,16 @@ struct NavLink: Sendable {
     var href: String
     var text: String
     var current: Bool
+    /// A folder of pages (its own page is the link).
+    var isFolder = false
+    /// An open folder: the links that follow, up to its close, are inside it.
+    var isOpen = false
+    /// Open folders that end after this link, innermost first.
+    var closes: [NavClose] = []
 }
+
+/// The end of an open folder in the navigation (no fields: one per folder).
+struct NavClose: Sendable {}
 
 struct LayoutView: Sendable {
     var siteTitle: String
@@ -415,6 +424,8 @@ struct FlowRowView: Sendable {
 /// A full list of one kind (`roles.html`): what the overview of a large
 /// handbook summarises.
 struct ListView: Sendable {
+    /// "List", or "Folder" for a folder of pages.
+    var kind = "List"
     var title: String
     var intro: String
     var items: [SummaryView]

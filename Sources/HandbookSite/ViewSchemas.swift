@@ -33,7 +33,14 @@ extension NavLink: TemplateView {
         .text("href", \.href),
         .text("text", \.text),
         .bool("current", \.current),
+        .bool("isFolder", \.isFolder),
+        .bool("isOpen", \.isOpen),
+        .list("closes", \.closes),
     ])
+}
+
+extension NavClose: TemplateView {
+    static let schema = Schema<NavClose>("the end of an open folder", [])
 }
 
 extension LayoutView: TemplateView {
@@ -467,6 +474,7 @@ extension FlowRowView: TemplateView {
 
 extension ListView: TemplateView {
     static let schema = Schema<ListView>("a list page", [
+        .text("kind", \.kind),
         .text("title", \.title),
         .text("intro", \.intro),
         .list("items", \.items),

@@ -31,9 +31,19 @@ struct Fields {
     let owner: String?
     private var byKey: [String: YAMLPair] = [:]
 
+    /// What a field outside `known` is.
+    enum Others {
+        /// `unknown-field`, with "did you mean" when one is close.
+        case reported
+        /// Accepted without a word (another tool's field on a page), unless it
+        /// is a near-miss of a known one: one letter off or swapped, or a
+        /// prefix of at least four letters (`ordr`, `drfat`, `desc`).
+        case acceptedUnlessNearMiss
+    }
+
     /// nil (and an invalid-value diagnostic) when `node` is not a mapping;
     /// an empty field set when it is null.
-    init?(_ node: YAMLNode, known: [String], log: DiagnosticLog, what: String, owner: String? = nil) {
+    init?(_ node: YAMLNode, known: [String], log: DiagnosticLog, what: String, owner: String? = nil, others: Others = .reported) {
         self.node = node
         self.log = log
         self.owner = owner
@@ -48,8 +58,16 @@ struct Fields {
                 continue
             }
             guard known.contains(key) else {
-                let notes = Suggestion.notes(for: key, among: known)
-                log.add(.unknownField, "unknown field '\(key)'\(owner.map { " in \($0)" } ?? "")", at: pair.key, notes: notes)
+                switch others {
+                case .reported:
+                    let notes = Suggestion.notes(for: key, among: known)
+                    log.add(.unknownField, "unknown field '\(key)'\(owner.map { " in \($0)" } ?? "")", at: pair.key, notes: notes)
+                case .acceptedUnlessNearMiss:
+                    if let close = Suggestion.nearMiss(to: key, among: known) {
+                        log.add(.unknownField, "unknown field '\(key)'\(owner.map { " in \($0)" } ?? "")", at: pair.key,
+                                notes: [.init("did you mean '\(close)'?")])
+                    }
+                }
                 continue
             }
             byKey[key] = pair

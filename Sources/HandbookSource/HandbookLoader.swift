@@ -59,39 +59,99 @@ public enum HandbookLoader {
         }
         handbook.settings = settings.settings
 
-        // The five folders: what to parse, and files under names that are no ids.
+        // One walk of the folder: the content files, the assets, every folder.
+        let walk = Trace.measure("walk") { ContentWalk(root: path) }
         var plan = Plan(options: .init(limits: limits, rawHTML: handbook.settings?.rawHTML == .drop ? .drop : .sanitize, renderHTML: renderHTML))
-        for kind in EntityKind.allCases { plan.add(kind, path: path, display: display) }
+        for kind in walk.symlinkedKindFolders { plan.refuseSymlinkedFolder(kind, display: display) }
+        for kind in EntityKind.allCases where !walk.symlinkedKindFolders.contains(kind) {
+            plan.add(kind, found: walk.markdown[kind] ?? [], path: path, display: display)
+        }
+        plan.reportStray(walk.stray, display: display)
+        var withAssets = handbook
+        var assetDiagnostics: [Diagnostic] = []
+        Trace.measure("assets") {
+            AssetWalk.collect(walk, root: path, realRoot: realRoot, pages: plan.pageAddresses, display: display, limits: limits,
+                              into: &withAssets, diagnostics: &assetDiagnostics)
+        }
+        plan.files = ContentFiles(paths: Set(walk.markdown.values.joined().map(\.relative)).union(walk.summaries.map(\.relative))
+                                    .union(walk.stray.values.joined()).union(walk.assets.map(\.relative)),
+                                  folders: walk.folders)
         diagnostics += plan.diagnostics
         handbook.fileCount = 1 + plan.fileCount
         handbook.contentFiles = plan.contentFiles
         handbook.unreadable = plan.unreadable
-        handbook.hasObjectsFolder = FileSystem.kind(of: path + "/" + EntityKind.objects.rawValue) == .directory
+        handbook.hasObjectsFolder = walk.folders.contains(EntityKind.objects.rawValue)
 
         // Parse in parallel; merge in job order so the result is deterministic.
         // A stray (a file under a name that is no id) is read for its own
         // problems, so errors arrive in one round, but never joins the handbook.
         let all = plan.jobs + plan.strays
         let stampOptions = LoadCache.options(limits: limits, renderHTML: renderHTML, rawHTML: plan.options.rawHTML)
+        let files = plan.files
         let outcomes = Trace.measure("parse \(plan.jobs.count) files") {
-            all.concurrentMap { job in cache?.outcome(for: job, options: stampOptions) ?? load(job) }
+            all.concurrentMap { job in cache?.outcome(for: job, options: stampOptions, files: files) ?? load(job, files: files) }
         }
-        let before = handbook
         Trace.measure("merge") { merge(all, outcomes, into: &handbook, diagnostics: &diagnostics) }
+        handbook.files = files
+        handbook.assets = withAssets.assets
+        handbook.refusedAssets = withAssets.refusedAssets
+        finishPages(&handbook, summaries: walk.summaries, path: path, limits: limits)
+        Trace.measure("resolve links") { handbook.resolveLinks() }
         if Trace.enabled {
             let bodies = handbook.bodies
             Trace.measure("raw HTML in \(bodies.filter { $0.body.rawHTMLPieces > 0 }.count) of \(bodies.count) bodies") {}
         }
-        var assetDiagnostics: [Diagnostic] = []
-        var withAssets = before
-        Trace.measure("assets") { AssetWalk.collect(root: path, realRoot: realRoot, display: display, limits: limits, into: &withAssets, diagnostics: &assetDiagnostics) }
-        handbook.assets = withAssets.assets
-        handbook.refusedAssets = withAssets.refusedAssets
         let result = Result(handbook: handbook, diagnostics: diagnostics + assetDiagnostics)
         cache?.remember(LoadCache.Last(path: path, options: stampOptions, settingsDiagnostics: settings.diagnostics, merged: handbook, plan: plan,
                                       outcomes: outcomes, assets: withAssets.assets, refusedAssets: withAssets.refusedAssets,
                                       assetDiagnostics: assetDiagnostics))
         return result
+    }
+
+    /// Pages after merging: a title for those without one, drafts taken out
+    /// (remembered, so links to them say so), SUMMARY.md's order.
+    static func finishPages(_ handbook: inout Handbook, summaries: [ContentWalk.Found], path: String, limits: LoadLimits) {
+        applyPageRules(&handbook)
+        summaryOrder(&handbook, summaries: summaries, path: path, limits: limits)
+    }
+
+    /// Drafts out of the pages, titles for pages without one.
+    static func applyPageRules(_ handbook: inout Handbook) {
+        for id in Array(handbook.pages.keys) {
+            var page = handbook.pages[id]!
+            if page.draft {
+                handbook.pages[id] = nil
+                handbook.drafts.insert(page.file)
+                continue
+            }
+            handbook.drafts.remove(page.file)
+            if page.name.isEmpty {
+                if let title = page.body.title, !title.isEmpty {
+                    page.name = title
+                    page.titleFromBody = true
+                } else {
+                    page.name = Page.fallbackTitle(id: id)
+                }
+                handbook.pages[id] = page
+            }
+        }
+    }
+
+    static func summaryOrder(_ handbook: inout Handbook, summaries: [ContentWalk.Found], path: String, limits: LoadLimits) {
+        var position = 0
+        for summary in summaries {
+            guard case let .success(bytes) = FileSystem.read(path + "/" + summary.relative, limit: limits.fileBytes) else { continue }
+            var text = SourceText.lossy(bytes)
+            if case let .success(split) = FrontMatter.split(text) { text = split.body }
+            guard MarkdownGuard.check(text, limits: limits.markdown) == nil else { continue }
+            for link in MarkdownScan(text).links {
+                guard let target = ContentLink(link.destination), !target.path.isEmpty,
+                      let resolved = handbook.files.resolve(target, from: summary.relative),
+                      let id = PagePath.id(forSource: resolved), handbook.pages[id] != nil, handbook.summaryOrder[id] == nil else { continue }
+                handbook.summaryOrder[id] = position
+                position += 1
+            }
+        }
     }
 
     /// Adds the parsed files to the handbook in job order (deterministic).
@@ -120,7 +180,7 @@ public enum HandbookLoader {
         return (settings, log.items, false)
     }
 
-    /// What the five folders hold: the files to parse, and what the listing
+    /// What the kind folders hold: the files to parse, and what the listing
     /// itself reports (symlinks, subfolders, names that are no ids).
     struct Plan {
         struct Options {
@@ -136,34 +196,64 @@ public enum HandbookLoader {
         var contentFiles: [String: String] = [:]
         var unreadable: [EntityKind: Set<String>] = [:]
         var diagnostics: [Diagnostic] = []
+        /// Every page's address (`pages/ops/index.html`), folder pages included.
+        var pageAddresses: Set<String> = []
+        var files = ContentFiles()
 
         init(options: Options) { self.options = options }
 
-        mutating func add(_ kind: EntityKind, path: String, display: (String) -> String) {
-            let folder = path + "/" + kind.rawValue
-            if FileSystem.isSymlink(folder) {
-                diagnostics.append(Diagnostic(.unsafeInput, "'\(kind.rawValue)' is a symlink: content folders are read only where they are",
-                                              at: .start(of: display(kind.rawValue))))
-                return
+        mutating func refuseSymlinkedFolder(_ kind: EntityKind, display: (String) -> String) {
+            diagnostics.append(Diagnostic(.unsafeInput, "'\(kind.rawValue)' is a symlink: content folders are read only where they are",
+                                          at: .start(of: display(kind.rawValue))))
+        }
+
+        /// One `stray-markdown` warning per folder outside the kind folders
+        /// that holds Markdown (the content folder's own README aside).
+        mutating func reportStray(_ stray: [String: [String]], display: (String) -> String) {
+            for folder in stray.keys.sorted() {
+                // The content folder's own README (what the folder is, for GitHub readers) is expected there.
+                let files = stray[folder]!.filter { folder != "" || PagePath.split($0).name.lowercased() != "readme.md" }
+                guard let first = files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).first else { continue }
+                let name = folder.isEmpty ? "the content folder" : "'\(folder)/'"
+                diagnostics.append(Diagnostic(.strayMarkdown,
+                    "\(name) holds \(counted(files.count, "Markdown file")) that \(files.count == 1 ? "is" : "are") not read: pages go under pages/",
+                    at: .start(of: display(first)),
+                    notes: [.init(folder.isEmpty ? "move \(files.count == 1 ? "it" : "them") into pages/ (content/pages/)"
+                                  : "move the folder into pages/ (content/pages/\(folder)/) to publish \(files.count == 1 ? "it" : "them") as pages")]))
             }
-            guard FileSystem.kind(of: folder) == .directory else { return }
-            for found in Trace.measure("list \(kind.rawValue)", { markdownFiles(in: folder, relative: kind.rawValue) }) {
+        }
+
+        mutating func add(_ kind: EntityKind, found: [ContentWalk.Found], path: String, display: (String) -> String) {
+            var pageSources: [String: String] = [:]
+            for found in found {
                 fileCount += 1
                 let file = display(found.relative)
-                let id = String(found.name.dropLast(3))
                 if let problem = found.problem {
                     diagnostics.append(Diagnostic(.unsafeInput, problem, at: .start(of: file)))
-                    if found.name.hasSuffix(".md"), found.depth == 1, EntityID.isValid(id) {
-                        unreadable[kind, default: []].insert(id)
+                    if kind != .pages, found.name.hasSuffix(".md"), found.depth == 1, EntityID.isValid(String(found.name.dropLast(3))) {
+                        unreadable[kind, default: []].insert(String(found.name.dropLast(3)))
                         contentFiles[found.relative] = file
                     }
                     continue
                 }
+                if kind == .pages {
+                    addPage(found, file: file, path: path, sources: &pageSources)
+                    continue
+                }
+                let ext = PagePath.markdownExtension(found.name) ?? ".md"
+                let id = String(found.name.dropLast(ext.count))
                 var job = Job(kind: kind, id: id, path: path + "/" + found.relative, file: file, limits: options.limits,
                               rawHTML: options.rawHTML, renderHTML: options.renderHTML)
                 if found.depth > 1 {
                     diagnostics.append(Diagnostic(.invalidID, "'\(found.relative)' is in a subfolder: ids are flat, so content files sit directly in '\(kind.rawValue)/'",
                                                   at: .start(of: file)))
+                    job.joins = false
+                    strays.append(job)
+                    continue
+                }
+                if ext != ".md" {
+                    diagnostics.append(Diagnostic(.invalidID, "file name '\(found.name.displayEscaped)' ends in '\(ext)': content files end in '.md'",
+                                                  at: .start(of: file), notes: [.init("rename it to '\(id).md'")]))
                     job.joins = false
                     strays.append(job)
                     continue
@@ -181,6 +271,37 @@ public enum HandbookLoader {
                 contentFiles[found.relative] = file
                 jobs.append(job)
             }
+        }
+
+        /// A page of the tree: its id mirrors its path; a folder's README,
+        /// index or _index is the folder's page; a second file for the same
+        /// address is `invalid-id`.
+        mutating func addPage(_ found: ContentWalk.Found, file: String, path: String, sources: inout [String: String]) {
+            let inPages = String(found.relative.dropFirst("pages/".count))
+            var job = Job(kind: .pages, id: "", path: path + "/" + found.relative, file: file, limits: options.limits,
+                          rawHTML: options.rawHTML, renderHTML: options.renderHTML)
+            if let problem = PagePath.problem(inPages) {
+                diagnostics.append(Diagnostic(.invalidID, "'\(found.relative.displayEscaped)' cannot be a page: \(problem)", at: .start(of: file)))
+                job.joins = false
+                strays.append(job)
+                return
+            }
+            guard let id = PagePath.id(forSource: found.relative) else { return }
+            if let first = sources[id] {
+                let folder = PagePath.folder(of: id)
+                let what = PagePath.isFolderPage(id) ? "a second page for the folder 'pages/\(folder.isEmpty ? "" : folder + "/")'"
+                    : "a second file for the page 'pages/\(id).html'"
+                diagnostics.append(Diagnostic(.invalidID, "'\(found.relative)' is \(what)", at: .start(of: file),
+                                              notes: [.init("'\(first)' is that page", at: .start(of: first))]))
+                job.joins = false
+                strays.append(job)
+                return
+            }
+            sources[id] = file
+            job.id = id
+            contentFiles[found.relative] = file
+            pageAddresses.insert("pages/" + id + ".html")
+            jobs.append(job)
         }
     }
 
@@ -204,10 +325,23 @@ public enum HandbookLoader {
     struct Outcome: Sendable {
         var entity: Entity?
         var diagnostics: [Diagnostic]
+
+        /// The entity's body was rendered with links whose form depends on which files exist.
+        var dependsOnFiles: Bool {
+            switch entity {
+            case let .stage(x)?: x.body.dependsOnFiles
+            case let .role(x)?: x.body.dependsOnFiles
+            case let .context(x)?: x.body.dependsOnFiles
+            case let .contract(x)?: x.body.dependsOnFiles
+            case let .page(x)?: x.body.dependsOnFiles
+            case let .object(x)?: x.body.dependsOnFiles
+            case nil: false
+            }
+        }
     }
 
-    static func load(_ job: Job) -> Outcome {
-        decode(FileSystem.read(job.path, limit: job.limits.fileBytes), job: job)
+    static func load(_ job: Job, files: ContentFiles) -> Outcome {
+        decode(FileSystem.read(job.path, limit: job.limits.fileBytes), job: job, files: files)
     }
 
     /// Loads one content file from bytes, as the loader would from disk
@@ -215,7 +349,7 @@ public enum HandbookLoader {
     public static func loadFile(_ bytes: [UInt8], kind: EntityKind, id: String, file: String, limits: LoadLimits = LoadLimits())
         -> (handbook: Handbook, diagnostics: [Diagnostic]) {
         let read: Swift.Result<[UInt8], FileSystem.ReadError> = bytes.count > limits.fileBytes ? .failure(.tooLarge(bytes.count)) : .success(bytes)
-        let outcome = decode(read, job: Job(kind: kind, id: id, path: "", file: file, limits: limits))
+        let outcome = decode(read, job: Job(kind: kind, id: id, path: "", file: file, limits: limits), files: ContentFiles())
         var handbook = Handbook(root: "content", fileCount: 1)
         if let entity = outcome.entity {
             handbook.add(entity)
@@ -234,9 +368,10 @@ public enum HandbookLoader {
         return (SettingsDecoder.decode(file: file, root: root, log: log), log.items)
     }
 
-    static func decode(_ read: Swift.Result<[UInt8], FileSystem.ReadError>, job: Job) -> Outcome {
+    static func decode(_ read: Swift.Result<[UInt8], FileSystem.ReadError>, job: Job, files: ContentFiles) -> Outcome {
         let log = DiagnosticLog(file: job.file)
-        let options = SourceFileLoader.BodyOptions(reserved: job.kind.reservedIDs, rawHTML: job.rawHTML, renderHTML: job.renderHTML)
+        let options = SourceFileLoader.BodyOptions(reserved: job.kind.reservedIDs, rawHTML: job.rawHTML, renderHTML: job.renderHTML,
+                                                   isPage: job.kind == .pages, files: files)
         guard let parsed = SourceFileLoader.markdownFile(read, file: job.file, limits: job.limits, options: options, log: log) else {
             return Outcome(entity: nil, diagnostics: log.items)
         }
@@ -256,57 +391,6 @@ public enum HandbookLoader {
             entity = ObjectDecoder.decode(id: job.id, file: job.file, root: parsed.root, body: parsed.body, log: log).map(Entity.object)
         }
         return Outcome(entity: entity, diagnostics: log.items)
-    }
-
-    struct Found {
-        var relative: String
-        var name: String
-        var depth: Int
-        /// Why the file is refused (a symlink leaving the folder...), or nil.
-        var problem: String?
-    }
-
-    /// Every `*.md` file under `folder`, subfolders included (those are
-    /// reported), in sorted order. A symlinked file is read only when it
-    /// resolves inside the content folder; symlinked folders are never
-    /// walked (so a link loop cannot recurse). Iterative, depth-capped.
-    static func markdownFiles(in folder: String, relative: String) -> [Found] {
-        let root = FileSystem.realPath(FileSystem.parent(of: folder)) ?? folder
-        var out: [Found] = []
-        var pending: [(path: String, relative: String, depth: Int)] = [(folder, relative, 1)]
-        while let current = pending.popLast() {
-            guard let entries = FileSystem.list(current.path) else { continue }
-            var subfolders: [(String, String, Int)] = []
-            for entry in entries {
-                let entryPath = current.path + "/" + entry.name
-                let entryRelative = current.relative + "/" + entry.name
-                if entry.isSymlink {
-                    guard entry.name.hasSuffix(".md") || entry.isDirectory else { continue }
-                    guard let target = FileSystem.realPath(entryPath) else {
-                        out.append(Found(relative: entryRelative, name: entry.name, depth: current.depth,
-                                         problem: "symlink '\(entryRelative)' does not resolve: its target is missing or it loops"))
-                        continue
-                    }
-                    if !(target == root || target.hasPrefix(root + "/")) {
-                        out.append(Found(relative: entryRelative, name: entry.name, depth: current.depth,
-                                         problem: "symlink '\(entryRelative)' points outside the content folder"))
-                        continue
-                    }
-                    if entry.isDirectory {
-                        out.append(Found(relative: entryRelative + "/", name: entry.name, depth: current.depth,
-                                         problem: "symlinked folder '\(entryRelative)' is not followed"))
-                        continue
-                    }
-                }
-                if entry.isRegularFile, entry.name.hasSuffix(".md") {
-                    out.append(Found(relative: entryRelative, name: entry.name, depth: current.depth))
-                } else if entry.isDirectory, !entry.isSymlink, current.depth < 32 {
-                    subfolders.append((entryPath, entryRelative, current.depth + 1))
-                }
-            }
-            pending += subfolders.reversed()
-        }
-        return out.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
     }
 
     /// Reports a symlinked file that resolves outside `root` (or nowhere).
@@ -350,155 +434,3 @@ extension Handbook {
     }
 }
 
-/// Parsed files kept between loads of the same folder (`handoff serve`): a
-/// file is parsed again only when its size, modification time or inode
-/// changed, or the options it was parsed with did. The previous load's plan
-/// is kept too: when a watcher names the files that changed and they are
-/// existing content files edited in place, only those are read again.
-public final class LoadCache: @unchecked Sendable {
-    struct Stamp: Equatable {
-        var size: Int
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt
-        var options: String
-    }
-
-    /// The previous full load, to patch.
-    struct Last {
-        var path: String
-        var options: String
-        var settingsDiagnostics: [Diagnostic]
-        /// The handbook as loaded (assets apart).
-        var merged: Handbook
-        var plan: HandbookLoader.Plan
-        var outcomes: [HandbookLoader.Outcome]
-        var assets: [String: Asset]
-        var refusedAssets: Set<String>
-        var assetDiagnostics: [Diagnostic]
-        /// Each job's place in `plan.jobs + plan.strays`, by path.
-        let positions: [String: Int]
-
-        init(path: String, options: String, settingsDiagnostics: [Diagnostic], merged: Handbook, plan: HandbookLoader.Plan,
-             outcomes: [HandbookLoader.Outcome], assets: [String: Asset], refusedAssets: Set<String>, assetDiagnostics: [Diagnostic]) {
-            self.path = path
-            self.options = options
-            self.settingsDiagnostics = settingsDiagnostics
-            self.merged = merged
-            self.plan = plan
-            self.outcomes = outcomes
-            self.assets = assets
-            self.refusedAssets = refusedAssets
-            self.assetDiagnostics = assetDiagnostics
-            positions = Dictionary(uniqueKeysWithValues: (plan.jobs + plan.strays).enumerated().map { ($1.path, $0) })
-        }
-    }
-
-    private let lock = NSLock()
-    private var entries: [String: (stamp: Stamp, outcome: HandbookLoader.Outcome)] = [:]
-    private var last: Last?
-
-    public init() {}
-
-    /// How many files the last load parsed (rather than took from the cache).
-    public private(set) var parsed = 0
-
-    /// The part of a stamp that is the same for every file of one load.
-    static func options(limits: LoadLimits, renderHTML: Bool, rawHTML: RawHTMLPolicy) -> String {
-        "\(rawHTML)|\(renderHTML)|\(limits)"
-    }
-
-    static func stamp(_ path: String, options: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Stamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
-                     inode: UInt(info.st_ino), options: options)
-    }
-
-    func outcome(for job: HandbookLoader.Job, options: String) -> HandbookLoader.Outcome {
-        guard let stamp = Self.stamp(job.path, options: "\(job.kind)|\(job.file)|\(job.joins)|" + options) else { return HandbookLoader.load(job) }
-        lock.lock()
-        let cached = entries[job.path]
-        lock.unlock()
-        if let cached, cached.stamp == stamp { return cached.outcome }
-        let outcome = HandbookLoader.load(job)
-        lock.lock()
-        entries[job.path] = (stamp, outcome)
-        parsed += 1
-        lock.unlock()
-        return outcome
-    }
-
-    /// Keeps a full load to patch, and forgets files that are gone.
-    func remember(_ load: Last) {
-        let paths = Set((load.plan.jobs + load.plan.strays).map(\.path))
-        lock.lock()
-        entries = entries.filter { paths.contains($0.key) }
-        last = load
-        lock.unlock()
-    }
-
-    /// The previous load with the `changed` files read again, or nil when
-    /// the change is more than content files edited in place (the caller
-    /// then lists the folders). A changed path that names nothing now and
-    /// named nothing before (an editor's swap or backup file) is ignored.
-    func reload(path: String, limits: LoadLimits, renderHTML: Bool, changed: Set<String>) -> HandbookLoader.Result? {
-        lock.lock()
-        let previous = last
-        lock.unlock()
-        guard var previous, previous.path == path,
-              previous.options == Self.options(limits: limits, renderHTML: renderHTML, rawHTML: previous.plan.options.rawHTML) else { return nil }
-        let jobs = previous.plan.jobs + previous.plan.strays
-        let position = previous.positions
-        var edited: [Int] = []
-        for file in changed {
-            if let offset = position[file] {
-                guard FileSystem.kind(of: file) == .regularFile, !FileSystem.isSymlink(file) else { return nil }
-                edited.append(offset)
-            } else if FileSystem.exists(file) || file == path + "/handbook.yaml" || !file.hasPrefix(path + "/") {
-                return nil
-            }
-        }
-        edited.sort()
-        let options = previous.options
-        let fresh = edited.concurrentMap { offset in outcome(for: jobs[offset], options: options) }
-        for (offset, outcome) in zip(edited, fresh) { previous.outcomes[offset] = outcome }
-        // Patch the handbook: each edited file's entity replaced (or, if it no longer loads, marked unreadable).
-        var handbook = previous.merged
-        for offset in edited where jobs[offset].joins {
-            let job = jobs[offset]
-            handbook.remove(job.kind, job.id)
-            if let entity = previous.outcomes[offset].entity {
-                handbook.add(entity)
-                handbook.unreadable[job.kind]?.remove(job.id)
-            } else {
-                handbook.unreadable[job.kind, default: []].insert(job.id)
-            }
-        }
-        previous.merged = handbook
-        var diagnostics = previous.settingsDiagnostics + previous.plan.diagnostics
-        diagnostics.reserveCapacity(diagnostics.count + previous.outcomes.reduce(0) { $0 + $1.diagnostics.count })
-        for outcome in previous.outcomes where !outcome.diagnostics.isEmpty { diagnostics += outcome.diagnostics }
-        handbook.assets = previous.assets
-        handbook.refusedAssets = previous.refusedAssets
-        lock.lock()
-        last = previous
-        lock.unlock()
-        let prefix = path + "/"
-        let reparsed = Set(edited.map { String(jobs[$0].path.dropFirst(prefix.count)) })
-        return HandbookLoader.Result(handbook: handbook, diagnostics: diagnostics + previous.assetDiagnostics, reparsed: reparsed)
-    }
-
-    /// Drops the previous load (a full load is under way).
-    func forget() {
-        lock.lock()
-        last = nil
-        lock.unlock()
-    }
-
-    public func resetCount() {
-        lock.lock()
-        parsed = 0
-        lock.unlock()
-    }
-}

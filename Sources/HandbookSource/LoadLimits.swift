@@ -3,7 +3,7 @@ import Markup
 /// Limits on what the loader reads; defaults no real handbook reaches.
 public struct LoadLimits: Sendable, Equatable {
     /// Bytes of one content file (front matter and body).
-    public var fileBytes = 1024 * 1024
+    public var fileBytes = 4 * 1024 * 1024
     /// Bytes of one asset (an image, a PDF...), copied into the site as it is.
     public var assetBytes = 100 * 1024 * 1024
     public var markdown = MarkdownLimits()

@@ -32,30 +32,48 @@ enum ContextDocDecoder {
 enum PageDecoder {
     static let fields = EntityKind.pages.fields
 
-    /// `title:` (what Hugo and Jekyll pages use) is read as `name` when
-    /// `name` is absent, with an `unknown-field` warning that says so.
+    /// Fields that mean the same as one above (other tools' names for them).
+    static let synonyms = ["title": "name", "weight": "order", "summary": "description"]
+
+    /// A page's front matter is optional and may come from another tool:
+    /// fields other than those above are accepted without a word, except a
+    /// near-miss of one of them (`ordr`, `drfat`), which is `unknown-field`.
+    /// `title`, `weight` and `summary` are `name`, `order` and `description`.
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Page? {
-        guard let fields = Fields(root, known: Self.fields + ["title"], log: log, what: "front matter") else { return nil }
-        if let title = fields.pair("title") {
-            if fields.has("name") {
-                log.add(.unknownField, "unknown field 'title'", at: title.key, notes: [.init("a page's title is its 'name', which is set too")])
-            } else if let text = fields.text("title") {
-                log.add(.unknownField, "unknown field 'title': read as 'name'", at: title.key, notes: [.init("rename it to 'name'")])
-                return Page(id: id, file: file, name: text, order: Self.order(fields, log: log), body: body)
-            } else {
-                log.add(.unknownField, "unknown field 'title'", at: title.key, notes: [.init("did you mean 'name'?")])
+        guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter", others: .acceptedUnlessNearMiss) else { return nil }
+        func field(_ key: String) -> String {
+            // The field itself, else its synonym; both written: the second is reported.
+            let synonym = synonyms.first { $0.value == key }?.key
+            if let synonym, fields.has(synonym) {
+                if fields.has(key) {
+                    log.add(.unknownField, "unknown field '\(synonym)'", at: fields.pair(synonym)!.key,
+                            notes: [.init("a page's '\(synonym)' is its '\(key)', which is set too")])
+                    return key
+                }
+                return synonym
+            }
+            return key
+        }
+        let nameKey = field("name")
+        var page = Page(id: id, file: file, name: fields.text(nameKey) ?? "", order: order(fields, key: field("order"), log: log), body: body)
+        page.description = fields.text(field("description"))
+        if let node = fields.value("draft") {
+            switch node.text?.lowercased() {
+            case "true"?: page.draft = true
+            case "false"?: page.draft = false
+            default: log.add(.invalidValue, "'\(node.text ?? node.kindName)' is not a valid draft; expected true or false", at: node)
             }
         }
-        return Page(id: id, file: file, name: fields.text("name", required: true) ?? "", order: Self.order(fields, log: log), body: body)
+        return page
     }
 
-    static func order(_ fields: Fields, log: DiagnosticLog) -> Double? {
+    static func order(_ fields: Fields, key: String, log: DiagnosticLog) -> Double? {
         var order: Double?
-        if let text = fields.text("order"), let node = fields.value("order") {
+        if let text = fields.text(key), let node = fields.value(key) {
             if let number = Double(text), number.isFinite {
                 order = number
             } else {
-                log.add(.invalidValue, "'\(text)' is not a valid order; expected a number", at: node)
+                log.add(.invalidValue, "'\(text)' is not a valid \(key); expected a number", at: node)
             }
         }
         return order

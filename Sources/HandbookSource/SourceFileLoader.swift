@@ -41,17 +41,28 @@ enum SourceFileLoader {
         var rawHTML: RawHTMLPolicy = .sanitize
         /// Keep the page's HTML too (`build`), so the site parses nothing again.
         var renderHTML = false
+        /// A page of `pages/`: front matter is optional, other tools' template syntax is reported.
+        var isPage = false
+        /// The handbook's files, which links resolve against.
+        var files = ContentFiles()
     }
 
     /// A content file's text. Front matter must be valid UTF-8 (`yaml-syntax`
     /// at the first bad byte); a bad byte in the body is `bad-encoding`, a
     /// warning, and becomes U+FFFD.
-    static func markdownText(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, log: DiagnosticLog) -> String? {
+    static func markdownText(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, isPage: Bool, log: DiagnosticLog) -> String? {
         guard case let .success(bytes) = read, case let .failure(invalid) = SourceText.decode(bytes) else {
             return text(read, file: file, limits: limits, log: log)
         }
         let lossy = SourceText.lossy(bytes)
-        guard case let .success(split) = FrontMatter.split(lossy), invalid.line >= split.bodyFirstLine else {
+        let split = FrontMatter.split(lossy)
+        // The bad byte is in the body: after the front matter, or anywhere in a page that has none.
+        let inBody: Bool
+        switch split {
+        case let .success(frontMatter): inBody = invalid.line >= frontMatter.bodyFirstLine
+        case .failure: inBody = isPage
+        }
+        guard inBody else {
             return text(read, file: file, limits: limits, log: log) // reported as yaml-syntax
         }
         let more = SourceText.invalidCount(bytes) - 1
@@ -63,9 +74,14 @@ enum SourceFileLoader {
 
     static func markdownFile(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, options: BodyOptions,
                              log: DiagnosticLog) -> Parsed? {
-        guard let text = markdownText(read, file: file, limits: limits, log: log) else { return nil }
+        guard let text = markdownText(read, file: file, limits: limits, isPage: options.isPage, log: log) else { return nil }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text) {
+        case .failure where options.isPage:
+            // A page needs no front matter (docs written for GitHub have none);
+            // an opening '---' that nothing closes is a thematic break.
+            return Parsed(root: YAMLNode(content: .scalar("", plain: true), line: 1, column: 1),
+                          body: body(text, firstLine: 1, file: file, limits: limits.markdown, options: options, log: log))
         case .failure(.missing):
             log.add(.yamlSyntax, "file has no front matter: it must start with a '---' line", at: .start(of: file))
             return nil
@@ -82,7 +98,17 @@ enum SourceFileLoader {
 
     /// nil when the YAML is invalid (reported); `.some(nil)` for an empty document.
     static func compose(_ yaml: String, lineOffset: Int, file: String, log: DiagnosticLog) -> YAMLNode?? {
-        switch YAMLComposer.compose(yaml, lineOffset: lineOffset) {
+        var truncations: [YAMLComposer.Truncation] = []
+        let composed = YAMLComposer.compose(yaml, lineOffset: lineOffset, truncations: &truncations)
+        for cut in truncations {
+            let whole = cut.value + " " + cut.rest
+            let quoted = whole.contains("\"") ? "'" + whole.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+                : "\"" + whole + "\""
+            log.add(.truncatedValue, "the value is cut at ' #': YAML reads '\(String(cut.rest.prefix(40)).displayEscaped)' as a comment, so the value is '\(cut.value.displayEscaped)'",
+                    at: SourceLocation(file: file, line: cut.line, column: cut.column),
+                    notes: [.init("put the whole value in quotes: \(quoted.displayEscaped)")])
+        }
+        switch composed {
         case let .failure(problem):
             var notes: [Diagnostic.Note] = []
             if let note = problem.note {
@@ -104,12 +130,24 @@ enum SourceFileLoader {
             log.add(.unsafeInput, violation.message, at: SourceLocation(file: file, line: firstLine + violation.line - 1, column: 1))
             return Body(markdown: "", firstLine: firstLine, links: [], anchors: [])
         }
-        let scan = MarkdownRendering(markdown, reserved: options.reserved, rawHTML: options.rawHTML, html: options.renderHTML) {
-            ContentLink.sitePath(for: $0)
+        var dependsOnFiles = false
+        let files = options.files
+        let scan = MarkdownRendering(markdown, reserved: options.reserved, rawHTML: options.rawHTML, html: options.renderHTML) { destination in
+            if !dependsOnFiles, let link = ContentLink(destination), !link.path.isEmpty, ContentFiles.dependsOnFiles(link) { dependsOnFiles = true }
+            return files.href(for: destination, from: file)
         }
         let links = scan.links.map {
-            Body.Link(destination: $0.destination,
-                      location: SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column), documentPath: file)
+            Body.Link(destination: $0.destination, location: SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column))
+        }
+        if options.isPage, let first = scan.foreignSyntax.first {
+            let kinds = Set(scan.foreignSyntax.map(\.kind))
+            let what = [ForeignSyntax.Kind.liquid, .hugo, .mdBook].filter(kinds.contains).map(\.rawValue)
+            let count = scan.foreignSyntax.count
+            log.add(.foreignSyntax, "\(listed(what)) syntax is shown as written: handoff runs no other tool's templates"
+                        + " (\(counted(count, "place")) in this file, first '\(first.text.displayEscaped)')",
+                    at: SourceLocation(file: file, line: first.line + firstLine - 1, column: first.column),
+                    notes: [.init(what.contains(ForeignSyntax.Kind.mdBook.rawValue) ? "paste the included file's text in place of {{#include}}, or link to it"
+                                  : "write the value in place of the tag, or put the tag in a code span to show it")])
         }
         if let first = scan.removals.first {
             let at = SourceLocation(file: file, line: first.line + firstLine - 1, column: first.column)
@@ -119,9 +157,11 @@ enum SourceFileLoader {
                 log.add(.rawHTMLRemoved, "raw HTML removed: " + Self.list(scan.removals), at: at)
             }
         }
-        var body = Body(markdown: markdown, firstLine: firstLine, links: links, anchors: scan.anchors, firstHeadingLevel: scan.headings.first?.level,
-                        html: options.renderHTML ? scan.html : nil)
+        var body = Body(markdown: markdown, firstLine: firstLine, links: links, anchors: scan.anchors, html: options.renderHTML ? scan.html : nil)
         body.rawHTMLPieces = scan.rawHTMLPieces
+        body.title = scan.heading1
+        body.opensWithTitle = scan.opensWithHeading1
+        body.dependsOnFiles = dependsOnFiles
         return body
     }
 

@@ -16,6 +16,23 @@ enum YAMLComposer {
     /// Composes the single document in `text`. `lineOffset` is added to every
     /// line (the front matter's first line in its file, minus one).
     static func compose(_ text: String, lineOffset: Int = 0, nodeBudget: Int = nodeBudget) -> Result<YAMLNode?, YAMLProblem> {
+        compose(text, lineOffset: lineOffset, nodeBudget: nodeBudget, truncations: nil)
+    }
+
+    /// A plain value cut short by a comment: `posted in #mobile` is read as
+    /// `posted in`, because ` #` starts a comment. (`truncated-value`)
+    struct Truncation {
+        /// Where the `#` stands (1-based line in the file, scalar column).
+        var line: Int
+        var column: Int
+        /// The value as read, and the rest of its line.
+        var value: String
+        var rest: String
+    }
+
+    /// Composes, and collects into `truncations` every plain value that a
+    /// ` #` comment cuts (a `#` right after a space and before a non-space).
+    static func compose(_ text: String, lineOffset: Int = 0, nodeBudget: Int = nodeBudget, truncations: UnsafeMutablePointer<[Truncation]>?) -> Result<YAMLNode?, YAMLProblem> {
         var text = text
         return text.withUTF8 { bytes in
             var parser = yaml_parser_t()
@@ -26,6 +43,7 @@ enum YAMLComposer {
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
             var builder = Builder(lineOffset: lineOffset, nodeBudget: nodeBudget)
+            builder.text = truncations == nil ? nil : UnsafeBufferPointer(rebasing: bytes[...])
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -40,6 +58,7 @@ enum YAMLComposer {
                     return .failure(YAMLProblem(message: "\(error)", line: lineOffset + 1, column: 1))
                 }
             }
+            truncations?.pointee = builder.truncations
             return .success(builder.root)
         }
     }
@@ -57,6 +76,9 @@ enum YAMLComposer {
         var nodeCount = 0
         var root: YAMLNode?
         var documents = 0
+        /// The source, when truncations are wanted.
+        var text: UnsafeBufferPointer<UInt8>?
+        var truncations: [Truncation] = []
 
         init(lineOffset: Int, nodeBudget: Int) {
             self.lineOffset = lineOffset
@@ -141,6 +163,9 @@ enum YAMLComposer {
                     String(decoding: UnsafeBufferPointer(start: pointer, count: scalar.length), as: UTF8.self)
                 } ?? ""
                 let node = YAMLNode(content: .scalar(value, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column)
+                if scalar.style == YAML_PLAIN_SCALAR_STYLE, scalar.length > 0, let text {
+                    checkTruncation(value, end: event.end_mark, in: text)
+                }
                 if let anchor = Self.string(scalar.anchor) { anchors[anchor] = (node, 1) }
                 try add(node)
             case YAML_ALIAS_EVENT:
@@ -175,6 +200,24 @@ enum YAMLComposer {
                 break
             }
             return false
+        }
+
+        /// After a plain scalar: spaces, then `#` and a non-space on the same line.
+        mutating func checkTruncation(_ value: String, end: yaml_mark_t, in text: UnsafeBufferPointer<UInt8>) {
+            var i = Int(end.index)
+            var skipped = 0
+            while i < text.count, text[i] == UInt8(ascii: " ") || text[i] == 0x09 {
+                i += 1
+                skipped += 1
+            }
+            guard skipped > 0, i + 1 < text.count, text[i] == UInt8(ascii: "#"),
+                  text[i + 1] != UInt8(ascii: " "), text[i + 1] != 0x09, text[i + 1] != 0x0A, text[i + 1] != 0x0D else { return }
+            var j = i
+            while j < text.count, text[j] != 0x0A, text[j] != 0x0D { j += 1 }
+            var rest = String(decoding: text[i..<j], as: UTF8.self)
+            while rest.hasSuffix(" ") || rest.hasSuffix("\t") { rest.removeLast() }
+            let (line, column) = position(end)
+            truncations.append(Truncation(line: line, column: column + skipped, value: value, rest: rest))
         }
 
         mutating func add(_ node: YAMLNode) throws {

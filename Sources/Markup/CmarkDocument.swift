@@ -2,7 +2,7 @@ import CCmarkGFM
 import CCmarkSpecialChars
 
 /// A parsed cmark-gfm document with the GFM extensions of FORMAT.md
-/// (tables, task lists, autolinks, strikethrough). Owns its node tree.
+/// (tables, task lists, autolinks, strikethrough, footnotes). Owns its node tree.
 /// cmark's tree is walked with its iterator only, never recursively, so
 /// that deep nesting cannot overflow the stack.
 public final class CmarkDocument {
@@ -19,7 +19,7 @@ public final class CmarkDocument {
     /// `sourcePositions` only for scanning; rendering leaves them out.
     init(_ text: String, sourcePositions: Bool) {
         Self.registerExtensions
-        let options = sourcePositions ? CMARK_OPT_SOURCEPOS : CMARK_OPT_DEFAULT
+        let options = (sourcePositions ? CMARK_OPT_SOURCEPOS : CMARK_OPT_DEFAULT) | CMARK_OPT_FOOTNOTES
         let parser = cmark_parser_new(options)!
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) {

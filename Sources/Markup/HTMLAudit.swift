@@ -32,25 +32,9 @@ public enum HTMLAudit {
                 let value = String(decoding: bytes[(i + attribute.count)..<end], as: UTF8.self)
                 let decoded = value.split(separator: "&#58;", omittingEmptySubsequences: false).joined(separator: ":")
                     .split(separator: "&colon;", omittingEmptySubsequences: false).joined(separator: ":")
-                if let scheme = browserScheme(decoded), !["http", "https", "mailto"].contains(scheme) { return "a \(scheme): URL" }
+                if let scheme = URLPolicy.scheme(of: decoded), !["http", "https", "mailto"].contains(scheme) { return "a \(scheme): URL" }
                 i = end
             }
-        }
-        return nil
-    }
-
-    /// The scheme a browser's URL parser finds: leading spaces and controls
-    /// and every tab or newline skipped, then a letter and letters, digits,
-    /// `+`, `-`, `.` up to a ':' (anything else makes the URL relative, as
-    /// `%04https:` is). Stricter than `URLPolicy`, which refuses more.
-    static func browserScheme(_ url: String) -> String? {
-        var scheme = ""
-        for scalar in url.unicodeScalars {
-            if scalar == "\t" || scalar == "\n" || scalar == "\r" || (scheme.isEmpty && scalar.value <= 0x20) { continue }
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            guard isLetter || (!scheme.isEmpty && (("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == ".")) else { return nil }
-            scheme.unicodeScalars.append(scalar)
         }
         return nil
     }

@@ -55,13 +55,15 @@ struct HTMLSanitizer {
         "figcaption", "ruby", "rt", "rp", "wbr", "bdi", "bdo", "input",
     ]
 
-    /// Removed together with everything inside them (their content is code,
-    /// a fallback, or raw text that must never reach the page).
+    /// Removed together with everything inside them: their content is code,
+    /// a fallback for what the element would have shown, or raw text that
+    /// must never reach the page. Every other element that is not allowed is
+    /// unwrapped (`<Listing>` keeps its code block, `<picture>` its `<img>`).
     static let droppedWithContent: Set<String> = [
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed",
-        "noframes", "template", "textarea", "select", "option", "optgroup", "xmp", "plaintext", "listing", "title",
+        "noframes", "template", "textarea", "select", "option", "optgroup", "xmp", "plaintext", "title",
         "head", "meta", "link", "base", "basefont", "param", "audio", "video", "canvas", "map", "area", "track",
-        "source", "picture", "svg", "math", "dialog", "portal",
+        "source", "svg", "math", "portal",
     ]
 
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
@@ -95,9 +97,15 @@ struct HTMLSanitizer {
 
     // MARK: Sanitizing
 
+    /// The rendered body; `working` is the same bytes with what had to go
+    /// blanked out (spaces, newlines kept), so offsets and positions hold.
     let source: [UInt8]
+    var working: [UInt8]
     let segments: [Segment]
     var used: Set<String>
+    /// The body's heading anchors so far: a raw `<h2>` without an id claims
+    /// its own from the same set.
+    var anchorSet: AnchorSet
     let rewrite: (String) -> String
     /// False when only the facts are wanted (`handoff check`): nothing is written.
     let serialize: Bool
@@ -109,18 +117,21 @@ struct HTMLSanitizer {
     ///   - segments: where the raw HTML stands in `html`, in order.
     ///   - used: ids the page already has (its sections, the headings' anchors).
     ///   - rewrite: applied to kept `href`/`src` values (content links).
-    static func sanitize(_ html: [UInt8], segments: [Segment], used: Set<String>, serialize: Bool = true, rewrite: (String) -> String) -> Output {
+    static func sanitize(_ html: [UInt8], segments: [Segment], used: Set<String>, anchors: AnchorSet = AnchorSet(), serialize: Bool = true,
+                         rewrite: (String) -> String) -> Output {
         withoutActuallyEscaping(rewrite) { rewrite in
-            var sanitizer = HTMLSanitizer(source: html, segments: segments, used: used, serialize: serialize, rewrite: rewrite)
+            var sanitizer = HTMLSanitizer(source: html, segments: segments, used: used, anchors: anchors, serialize: serialize, rewrite: rewrite)
             sanitizer.run()
             return sanitizer.output
         }
     }
 
-    private init(source: [UInt8], segments: [Segment], used: Set<String>, serialize: Bool, rewrite: @escaping (String) -> String) {
+    private init(source: [UInt8], segments: [Segment], used: Set<String>, anchors: AnchorSet, serialize: Bool, rewrite: @escaping (String) -> String) {
         self.source = source
+        working = source
         self.segments = segments
         self.used = used
+        anchorSet = anchors
         self.serialize = serialize
         self.rewrite = rewrite
     }
@@ -130,29 +141,170 @@ struct HTMLSanitizer {
         case close([UInt8])
     }
 
+    /// Parses the fragment and writes it back. Raw HTML must not reach past
+    /// its own piece: a tag, attribute or comment left open that runs into
+    /// the Markdown after it, or an element removed with its content
+    /// (`<noscript>`, `<textarea>`, `<svg>`...) that holds Markdown after
+    /// it. Each such piece is blanked out (the tag or the rest of the
+    /// piece becomes spaces) and reported, and the fragment is parsed again,
+    /// so no raw HTML, however malformed, removes Markdown that follows it.
     private mutating func run() {
         var options = kGumboDefaultOptions
         options.fragment_context = GUMBO_TAG_BODY
         options.fragment_namespace = GUMBO_NAMESPACE_HTML
         options.max_errors = 0
-        if serialize { output.html.reserveCapacity(source.count + source.count / 8) }
-        source.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let base = chars.baseAddress, let parsed = gumbo_parse_with_options(&options, base, chars.count) else { return }
-                defer { gumbo_destroy_output(&options, parsed) }
-                let origin = UnsafeRawPointer(base)
-                // A fragment parses into an <html> root holding its nodes.
-                var work: [Work] = Self.children(of: parsed.pointee.root).reversed().map { .node($0) }
-                while let item = work.popLast() {
-                    switch item {
-                    case let .close(bytes):
-                        output.html += bytes
-                    case let .node(node):
-                        visit(node, origin: origin, work: &work)
+        for attempt in 0... {
+            let bytes = working
+            let done: Bool = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    guard let base = chars.baseAddress, let parsed = gumbo_parse_with_options(&options, base, chars.count) else { return true }
+                    defer { gumbo_destroy_output(&options, parsed) }
+                    let origin = UnsafeRawPointer(base)
+                    let overreach = Self.overreaching(parsed.pointee.root, origin: origin, segments: segments)
+                    if !overreach.isEmpty, attempt < Self.maxAttempts {
+                        for item in overreach {
+                            remove(item.what, at: item.start)
+                            blank(item.start..<item.end)
+                        }
+                        return false
                     }
+                    if !overreach.isEmpty, attempt == Self.maxAttempts {
+                        // Still reaching after several rounds: no raw piece is kept.
+                        for segment in segments { blank(segment.start..<segment.end) }
+                        remove("raw HTML", at: segments.first?.start ?? 0)
+                        return false
+                    }
+                    write(parsed.pointee.root, origin: origin)
+                    // Listed in the order they stand in the body (blanked pieces were found first).
+                    output.removals.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+                    return true
                 }
             }
+            if done { return }
         }
+    }
+
+    static let maxAttempts = 8
+
+    private mutating func write(_ root: UnsafeMutablePointer<GumboNode>, origin: UnsafeRawPointer) {
+        output = Output(html: [], ids: output.ids, removals: output.removals, links: [])
+        if serialize { output.html.reserveCapacity(source.count + source.count / 8) }
+        // A fragment parses into an <html> root holding its nodes.
+        var work: [Work] = Self.children(of: root).reversed().map { .node($0) }
+        while let item = work.popLast() {
+            switch item {
+            case let .close(bytes):
+                output.html += bytes
+            case let .node(node):
+                visit(node, origin: origin, work: &work)
+            }
+        }
+    }
+
+    /// Spaces over a range of `working` (newlines kept, so lines still count).
+    private mutating func blank(_ range: Range<Int>) {
+        for i in range where working[i] != 0x0A { working[i] = 0x20 }
+    }
+
+    /// A piece of raw HTML that reaches past its own segment, and the range
+    /// to blank out so that it does not.
+    struct Overreach {
+        var what: String
+        var start: Int
+        var end: Int
+    }
+
+    /// Every piece of raw HTML in the tree that reaches past its segment: a
+    /// tag or comment that starts in a raw segment and ends after it, and
+    /// an element removed with its content that no end tag closes and whose
+    /// content holds anything from outside the raw segments (Markdown's own
+    /// output).
+    static func overreaching(_ root: UnsafeMutablePointer<GumboNode>, origin: UnsafeRawPointer, segments: [Segment]) -> [Overreach] {
+        var found: [Overreach] = []
+        func segment(at offset: Int) -> Segment? {
+            var low = 0, high = segments.count - 1
+            while low <= high {
+                let mid = (low + high) / 2
+                if offset < segments[mid].start { high = mid - 1 } else if offset >= segments[mid].end { low = mid + 1 } else { return segments[mid] }
+            }
+            return nil
+        }
+        func piece(_ piece: GumboStringPiece) -> Range<Int>? {
+            guard let data = piece.data, piece.length > 0 else { return nil }
+            let start = origin.distance(to: UnsafeRawPointer(data))
+            return start..<(start + piece.length)
+        }
+        /// Whether a subtree holds something that Markdown wrote (not whitespace).
+        func holdsMarkdown(_ node: UnsafeMutablePointer<GumboNode>) -> Bool {
+            var stack = children(of: node)
+            while let next = stack.popLast() {
+                switch next.pointee.type {
+                case GUMBO_NODE_TEXT, GUMBO_NODE_CDATA:
+                    guard let range = piece(next.pointee.v.text.original_text) else { continue }
+                    if let owner = segment(at: range.lowerBound), range.upperBound <= owner.end { continue }
+                    return true
+                case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+                    if let range = piece(next.pointee.v.element.original_tag), segment(at: range.lowerBound) == nil { return true }
+                    stack += children(of: next)
+                default:
+                    continue
+                }
+            }
+            return false
+        }
+        var stack = children(of: root)
+        while let node = stack.popLast() {
+            switch node.pointee.type {
+            case GUMBO_NODE_COMMENT:
+                if let range = piece(node.pointee.v.text.original_text), let owner = segment(at: range.lowerBound), range.upperBound > owner.end {
+                    found.append(Overreach(what: "<!-- (not closed)", start: range.lowerBound, end: owner.end))
+                }
+            case GUMBO_NODE_TEXT, GUMBO_NODE_CDATA:
+                // Raw text (an unclosed `<textarea>`'s) is caught at its element.
+                continue
+            case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+                let element = node.pointee.v.element
+                if let range = piece(element.original_tag), let owner = segment(at: range.lowerBound) {
+                    let name = tagName(element)
+                    if range.upperBound > owner.end {
+                        found.append(Overreach(what: "<\(name)> (not closed)", start: range.lowerBound, end: owner.end))
+                        continue
+                    }
+                    // Closed by its own end tag, its content is what the author put
+                    // in it; left open, it took what follows.
+                    let closed = piece(element.original_end_tag).map { end in
+                        segment(at: end.lowerBound) != nil
+                            && String(decoding: UnsafeRawBufferPointer(start: origin + end.lowerBound, count: min(end.count, name.utf8.count + 2)), as: UTF8.self)
+                                .lowercased() == "</" + name
+                    } ?? false
+                    if !closed, element.tag_namespace != GUMBO_NAMESPACE_HTML || droppedWithContent.contains(name), holdsMarkdown(node) {
+                        found.append(Overreach(what: "<\(name)>", start: range.lowerBound, end: range.upperBound))
+                        continue
+                    }
+                }
+                stack += children(of: node)
+            default:
+                continue
+            }
+        }
+        return found
+    }
+
+    /// The text a reader sees in an element (tags contribute nothing).
+    static func text(of node: UnsafeMutablePointer<GumboNode>) -> String {
+        var out = ""
+        var stack = children(of: node).reversed() as [UnsafeMutablePointer<GumboNode>]
+        while let next = stack.popLast() {
+            switch next.pointee.type {
+            case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
+                if let text = next.pointee.v.text.text { out += String(cString: text) }
+            case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+                stack += children(of: next).reversed()
+            default:
+                continue
+            }
+        }
+        return out
     }
 
     private static func children(of node: UnsafeMutablePointer<GumboNode>) -> [UnsafeMutablePointer<GumboNode>] {
@@ -208,6 +360,14 @@ struct HTMLSanitizer {
                 return // an input other than a checkbox
             }
             attributes = kept
+            if name.count == 2, name.first == "h", ("1"..."6").contains(name.last!), !attributes.contains(where: { $0.0 == "id" }) {
+                // A raw heading is a link target like a Markdown one: the anchor of its text.
+                let anchor = anchorSet.claim(Anchor.slug(Self.text(of: node)))
+                if !anchor.isEmpty, used.insert(anchor).inserted {
+                    output.ids.append(anchor)
+                    attributes.insert(("id", anchor), at: 0)
+                }
+            }
             if name == "img" && !attributes.contains(where: { $0.0 == "src" }) {
                 return // a picture with no source to show
             }

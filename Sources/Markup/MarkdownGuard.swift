@@ -7,7 +7,7 @@
 /// far above any real handbook page; `handoff --limit NAME=VALUE` raises them.
 public struct MarkdownLimits: Sendable, Equatable {
     /// Bytes of a body.
-    public var bodyBytes = 512 * 1024
+    public var bodyBytes = 4 * 1024 * 1024
     /// Columns of one table.
     public var tableColumns = 200
     /// Cells of one table (columns × rows, as cmark allocates them).

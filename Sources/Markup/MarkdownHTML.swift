@@ -24,14 +24,23 @@ public enum URLPolicy {
         return schemes.contains(scheme)
     }
 
-    /// The lowercased scheme of a URL as a browser reads it, or nil for a
-    /// relative reference.
+    /// The lowercased scheme of a URL as a browser reads it (the WHATWG URL
+    /// parser), or nil for a relative reference: leading spaces and C0
+    /// controls are stripped and tabs and newlines ignored anywhere (so
+    /// `java\tscript:` is `javascript:`); a scheme starts with an ASCII letter
+    /// and holds only letters, digits, `+`, `-` and `.` up to its `:`
+    /// (`[https://x]` and `%04https:` are relative).
     public static func scheme(of url: String) -> String? {
         var scheme = ""
+        var started = false
         for scalar in url.unicodeScalars {
-            if scalar.value <= 0x20 || scalar.value == 0x7F { continue } // stripped by browsers
-            if scalar == ":" { return scheme.lowercased() }
-            if scalar == "/" || scalar == "?" || scalar == "#" { return nil }
+            if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
+            if !started, scalar.value <= 0x20 { continue }
+            started = true
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+            let letter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            let other = ("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == "."
+            guard letter || (!scheme.isEmpty && other) else { return nil }
             scheme.unicodeScalars.append(scalar)
         }
         return nil

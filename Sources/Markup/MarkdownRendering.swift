@@ -30,9 +30,20 @@ public struct MarkdownRendering: Sendable {
     public var html: String = ""
     /// How many pieces of raw HTML the body holds (0: cmark alone rendered it).
     public var rawHTMLPieces = 0
+    /// The document's first block is a level-1 heading.
+    public var opensWithHeading1 = false
+    /// Places in the body that another tool's template syntax stands
+    /// (`{% %}`, `{{< >}}`, `{{#include}}`): shown as written.
+    public var foreignSyntax: [ForeignSyntax.Occurrence] = []
+
+    /// The text of the first level-1 heading.
+    public var heading1: String? { headings.first { $0.level == 1 }?.text }
+
+    /// Ids cmark-gfm gives footnotes (`fn-1`) and their references (`fnref-1`).
+    public var footnoteIDs: [String] = []
 
     /// Every anchor a link may name in this body.
-    public var anchors: [String] { headings.map(\.anchor) + rawIDs }
+    public var anchors: [String] { headings.map(\.anchor) + rawIDs + footnoteIDs }
 
     /// - Parameters:
     ///   - reserved: ids the page holds already; a heading with such an
@@ -42,7 +53,86 @@ public struct MarkdownRendering: Sendable {
     ///   - rewrite: applied to every kept link and image destination.
     public init(_ markdown: String, reserved: Set<String> = [], rawHTML: RawHTMLPolicy = .sanitize, html wantHTML: Bool = true,
                 rewrite: (String) -> String = { $0 }) {
+        // An HTML block that cmark ends only at its closing tag or `-->`
+        // (`<!--`, `<script>`, `<pre>`, `<?`...) runs to the end of the
+        // document when that never comes, taking the Markdown after it: its
+        // opener is escaped, so it shows as text and the rest is Markdown.
+        var markdown = markdown
+        var unclosed: [RawHTMLRemoval] = []
+        var rendering = MarkdownRendering(parsing: markdown, reserved: reserved, rawHTML: rawHTML, html: wantHTML, rewrite: rewrite)
+        while let block = rendering.unclosedBlock, unclosed.count < 8, let fixed = Self.escapingOpener(of: block, in: markdown) {
+            unclosed.append(RawHTMLRemoval(what: block.opener + " (not closed)", line: block.line, column: fixed.column, count: 1))
+            markdown = fixed.markdown
+            rendering = MarkdownRendering(parsing: markdown, reserved: reserved, rawHTML: rawHTML, html: wantHTML, rewrite: rewrite)
+        }
+        self = rendering
+        unclosedBlock = nil
+        if !unclosed.isEmpty {
+            removals = (unclosed + removals).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        }
+    }
+
+    /// An HTML block that swallowed the rest of its container (found while parsing).
+    var unclosedBlock: UnclosedBlock?
+
+    struct UnclosedBlock {
+        var opener: String
+        var line: Int
+        var byteColumn: Int
+    }
+
+    /// An HTML block of cmark's kinds 1 to 5 whose end condition never came,
+    /// when it swallowed lines after its first; nil otherwise.
+    static func unclosed(_ node: OpaquePointer) -> UnclosedBlock? {
+        guard let literal = cmark_node_get_literal(node) else { return nil }
+        let text = String(cString: literal)
+        guard text.dropLast().contains("\n") else { return nil }
+        let trimmed = text.drop { $0 == " " }
+        let lower = trimmed.prefix(12).lowercased()
+        var opener: String?
+        var closer: String?
+        for tag in ["script", "pre", "style", "textarea"] where lower.hasPrefix("<" + tag) {
+            let next = lower.dropFirst(tag.count + 1).first
+            if next == nil || next == " " || next == ">" || next == "\n" || next == "\t" { opener = "<" + tag + ">"; closer = "</" + tag + ">" }
+        }
+        if opener == nil {
+            if lower.hasPrefix("<!--") { opener = "<!--"; closer = "-->" }
+            else if lower.hasPrefix("<![cdata[") { opener = "<![CDATA["; closer = "]]>" }
+            else if lower.hasPrefix("<?") { opener = "<?"; closer = "?>" }
+            else if lower.hasPrefix("<!"), let letter = lower.dropFirst(2).first, letter.isASCII, letter.isLetter { opener = "<!" + String(letter).uppercased(); closer = ">" }
+        }
+        guard let opener, let closer else { return nil }
+        let body = closer == ">" ? String(trimmed.dropFirst(2)) : text
+        if closer.hasPrefix("</") ? body.lowercased().contains(closer) : body.contains(closer) { return nil }
+        return UnclosedBlock(opener: opener, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    /// The Markdown with a backslash before the block's `<`, and the column
+    /// (in scalars) where it stood.
+    static func escapingOpener(of block: UnclosedBlock, in markdown: String) -> (markdown: String, column: Int)? {
+        var bytes = Array(markdown.utf8)
+        var line = 1
+        var i = 0
+        while i < bytes.count, line < block.line {
+            if bytes[i] == 0x0A { line += 1 }
+            i += 1
+        }
+        let lineStart = i
+        var j = lineStart + max(0, block.byteColumn - 1)
+        while j < bytes.count, bytes[j] != UInt8(ascii: "<"), bytes[j] != 0x0A { j += 1 }
+        guard j < bytes.count, bytes[j] == UInt8(ascii: "<") else { return nil }
+        let column = String(decoding: bytes[lineStart..<j], as: UTF8.self).unicodeScalars.count + 1
+        bytes.insert(UInt8(ascii: "\\"), at: j)
+        return (String(decoding: bytes, as: UTF8.self), column)
+    }
+
+    init(parsing markdown: String, reserved: Set<String>, rawHTML: RawHTMLPolicy, html wantHTML: Bool, rewrite: (String) -> String) {
         let document = CmarkDocument(markdown, sourcePositions: false)
+        GitHubAlerts.apply(to: document)
+        if let first = cmark_node_first_child(document.root), cmark_node_get_type(first) == CMARK_NODE_HEADING {
+            opensWithHeading1 = cmark_node_get_heading_level(first) == 1
+        }
+        foreignSyntax = ForeignSyntax.find(in: document, markdown: markdown)
         var lines: LineIndex?
         func column(line: Int, byteColumn: Int) -> Int {
             if lines == nil { lines = LineIndex(markdown) }
@@ -54,6 +144,7 @@ public struct MarkdownRendering: Sendable {
         document.forEachNode { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if unclosedBlock == nil, cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK { unclosedBlock = Self.unclosed(node) }
                 let line = Int(cmark_node_get_start_line(node))
                 raw.append((node, line, column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -68,6 +159,11 @@ public struct MarkdownRendering: Sendable {
                 }
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                // cmark-gfm's own ids for a footnote and its first reference.
+                if let label = cmark_node_get_literal(node).map({ String(cString: $0) }) {
+                    footnoteIDs += ["fn-" + label, "fnref-" + label]
+                }
             default:
                 break
             }
@@ -134,7 +230,7 @@ public struct MarkdownRendering: Sendable {
             rendered.append(withPlaceholders[i])
             i += 1
         }
-        let sanitized = HTMLSanitizer.sanitize(rendered, segments: segments, used: used, serialize: wantHTML, rewrite: rewrite)
+        let sanitized = HTMLSanitizer.sanitize(rendered, segments: segments, used: used, anchors: anchorSet, serialize: wantHTML, rewrite: rewrite)
         rawIDs = sanitized.ids
         removals = sanitized.removals
         links = (links + sanitized.links).sorted { ($0.line, $0.column) < ($1.line, $1.column) }

@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func strictTurnsWarningsIntoAFailure() throws {
-        var handbook = TestHandbook(["pages/p.md": "---\nname: P\nsubtitle: x\n---\n"])
+        var handbook = TestHandbook(["contexts/p.md": "---\nname: P\nsubtitle: x\n---\n"])
         let path = try handbook.write()
         let plain = try Run(["check", "--content", path])
         let strict = try Run(["check", "--content", path, "--strict"])
@@ -132,7 +132,7 @@ import Testing
         #expect(check.stdout == "0 errors, 0 warnings in 12 files\n")
         let build = try Run(["build"], in: folder)
         #expect(build.status == 0)
-        #expect(build.stdout.hasPrefix("built 16 pages into public/ with 0 warnings"), "\(build.stdout)")
+        #expect(build.stdout.hasPrefix("built 17 pages into public/ with 0 warnings"), "\(build.stdout)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/roles/engineer.html").path))
         #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8) == "public/\n")
         // The starter has 3 roles, 4 stages, 3 contracts (one per boundary), an agent and a page.

@@ -47,7 +47,7 @@ import Testing
         let github = try Run(["diff", "HEAD~1", "--format", "github"], in: repo.url)
         #expect(github.status == 0, "\(github.stderr)")
         #expect(github.stdout == """
-            ::warning file=content/handbook.yaml,line=4,col=38,title=boundary-without-contract::no contract covers the handoff from 'build' to 'test'%0Anote: add a contract with 'boundary: build -> test'
+            ::warning file=content/contracts/notes.md,line=5,col=11,title=boundary-skips-stage::boundary 'build -> ship' skips 'test': it covers no seam of the lifecycle%0Anote: a contract covers one step: 'build -> test', or one contract per seam up to 'ship'
             ::warning file=content/roles/engineer.md,line=11,col=14,title=unconsumed-context-out::'runbook' is sent to 'platform-architect', but platform-architect does not consume it from 'engineer'
             0 errors, 2 warnings in 17 files
 
@@ -56,7 +56,7 @@ import Testing
         #expect(sarif.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
         let results = ((object?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
-        #expect(results.map { $0["ruleId"] as? String } == ["boundary-without-contract", "unconsumed-context-out"])
+        #expect(results.map { $0["ruleId"] as? String } == ["boundary-skips-stage", "unconsumed-context-out"])
     }
 
     @Test func markdownAndJSONOfATwoCommitRepository() throws {

@@ -22,8 +22,11 @@ import Testing
     }
 
     @Test func noFrontMatterAndUnterminatedFrontMatter() throws {
-        var handbook = TestHandbook(["pages/plain.md": "# Just Markdown\n", "pages/open.md": "---\nname: Open\n\nbody\n", "pages/empty.md": ""])
-        let start = { (file: String) in Diagnostics.SourceLocation(file: "content/pages/\(file)", line: 1, column: 1) }
+        // Pages may go without front matter (an opening '---' that nothing closes is a thematic break);
+        // every other kind needs it.
+        var handbook = TestHandbook(["contexts/plain.md": "# Just Markdown\n", "contexts/open.md": "---\nname: Open\n\nbody\n", "contexts/empty.md": "",
+                                     "pages/plain.md": "# Just Markdown\n", "pages/open.md": "---\nname: Open\n\nbody\n", "pages/empty.md": ""])
+        let start = { (file: String) in Diagnostics.SourceLocation(file: "content/contexts/\(file)", line: 1, column: 1) }
         expectSame(try handbook.check().reported, [
             Reported(.yamlSyntax, .error, start("empty.md"), "file has no front matter: it must start with a '---' line"),
             Reported(.yamlSyntax, .error, start("open.md"), "front matter is not closed: no '---' line ends it"),
@@ -166,11 +169,11 @@ import Testing
 
     @Test func bomCRLFAndLoneCRKeepPositions() throws {
         var handbook = TestHandbook()
-        handbook.setBytes("pages/crlf.md", [0xEF, 0xBB, 0xBF] + Array("---\r\nname: CRLF\r\nnope: 1\r\n---\r\n\r\nSee [x](gone.md).\r\n".utf8))
-        handbook.setBytes("pages/cr.md", Array("---\rname: CR\rnope: 1\r---\r\rSee [x](gone.md).\r".utf8))
+        handbook.setBytes("pages/crlf.md", [0xEF, 0xBB, 0xBF] + Array("---\r\nname: CRLF\r\nnmae: 1\r\n---\r\n\r\nSee [x](gone.md).\r\n".utf8))
+        handbook.setBytes("pages/cr.md", Array("---\rname: CR\rnmae: 1\r---\r\rSee [x](gone.md).\r".utf8))
         var expected: [Reported] = []
         for file in ["cr.md", "crlf.md"] {
-            expected.append(Reported(.unknownField, .warning, .init(file: "content/pages/\(file)", line: 3, column: 1), "unknown field 'nope'",
+            expected.append(Reported(.unknownField, .warning, .init(file: "content/pages/\(file)", line: 3, column: 1), "unknown field 'nmae'",
                                      notes: ["did you mean 'name'?"]))
             expected.append(Reported(.brokenLink, .error, .init(file: "content/pages/\(file)", line: 6, column: 5),
                                      "link 'gone.md' names no content file: 'pages/gone.md' does not exist"))

@@ -46,14 +46,34 @@ import Testing
             """)
     }
 
+    static let files = ContentFiles(
+        paths: ["roles/pm.md", "pages/img/a.png", "pages/ops/README.md", "pages/ops/On Call.md", "pages/community/sig-node/README.md",
+                "pages/community/guide/x.md", "pages/notes.markdown", "pages/100%.md"],
+        folders: ["roles", "pages", "pages/img", "pages/ops", "pages/community", "pages/community/sig-node", "pages/community/guide"])
+
+    /// (the linking file, the destination as written, what the page links to)
     @Test(arguments: [
-        ("pm.md", "pm.html"), ("../roles/pm.md#agents", "../roles/pm.html#agents"), ("#top", "#top"),
-        ("https://x.org/a.md", "https://x.org/a.md"), ("notes.txt", "notes.txt"), ("a.md?x=1#y", "a.html#y"),
-        ("/roles/pm.md#agents", "../roles/pm.html#agents"), ("/pages/img/a.png?v=2", "../pages/img/a.png?v=2"),
-        ("//cdn.example.org/x.png", "//cdn.example.org/x.png"), ("img/a b.png", "img/a b.png"),
+        ("roles/x.md", "pm.md", "pm.html"), ("roles/x.md", "../roles/pm.md#agents", "../roles/pm.html#agents"), ("roles/x.md", "#top", "#top"),
+        ("roles/x.md", "https://x.org/a.md", "https://x.org/a.md"), ("roles/x.md", "notes.txt", "notes.txt"), ("roles/x.md", "a.md?x=1#y", "a.html#y"),
+        ("roles/x.md", "/roles/pm.md#agents", "pm.html#agents"), ("roles/x.md", "/pages/img/a.png?v=2", "../pages/img/a.png?v=2"),
+        ("roles/x.md", "//cdn.example.org/x.png", "//cdn.example.org/x.png"), ("roles/x.md", "img/a b.png", "img/a b.png"),
+        // A path from the root is looked up in the page's folder, then each folder above it.
+        ("pages/community/guide/x.md", "/sig-node/README.md#Owners", "../sig-node/index.html#Owners"),
+        ("pages/community/guide/x.md", "/roles/pm.md", "../../../roles/pm.html"),
+        // A folder's README is its page; a folder is its page; .markdown reads like .md.
+        ("pages/x.md", "ops/", "ops/index.html"), ("pages/x.md", "ops", "ops/index.html"), ("pages/x.md", "ops/README.md#a", "ops/index.html#a"),
+        ("pages/x.md", "notes.markdown", "notes.html"), ("pages/x.md", "ops/On Call.md", "ops/On Call.html"),
+        ("pages/ops/README.md", "On%20Call.md#x", "On%20Call.html#x"), ("pages/x.md", "/100%25.md", "100%25.html"),
     ])
-    func contentLinksBecomePageLinks(destination: String, expected: String) {
-        #expect(ViewFactory.rewrite(destination) == expected)
+    func contentLinksBecomePageLinks(file: String, destination: String, expected: String) {
+        #expect(ViewFactory.rewrite(destination, file: file, files: Self.files) == expected)
+    }
+
+    @Test func aFragmentInAnotherCaseTakesTheAnchorsSpelling() {
+        #expect(Self.files.href(for: "ops/README.md#Requirements", from: "pages/x.md", fragment: "requirements") == "ops/index.html#requirements")
+        #expect(Self.files.href(for: "#Setup", from: "pages/x.md", fragment: "setup") == "#setup")
+        #expect(AnchorCase.match("Requirements", in: ["requirements", "other"]) == "requirements")
+        #expect(AnchorCase.match("nope", in: ["requirements"]) == nil)
     }
 
     @Test(arguments: [("24h", "24 hours"), ("1d", "1 day"), ("2w", "2 weeks"), ("1h", "1 hour")])

@@ -7,13 +7,13 @@ import Testing
     @Test func githubWorkflowCommandsEscapeDataAndProperties() throws {
         var handbook = TestHandbook()
         // A file name with a comma, a colon and a percent sign; a message with a line break (its note).
-        handbook.setBytes("pages/50%,a:b.md", Array("---\nname: X\n---\n".utf8))
+        handbook.setBytes("contexts/50%,a:b.md", Array("---\nname: X\n---\n".utf8))
         let path = try handbook.write()
         let scratch = URL(fileURLWithPath: path).deletingLastPathComponent()
         let run = try Run(["check", "--format", "github"], in: scratch)
         #expect(run.status == 1)
         #expect(run.stdout == """
-            ::error file=content/pages/50%25%2Ca%3Ab.md,line=1,col=1,title=invalid-id::file name '50%25,a:b.md' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters%0Anote: did you mean '50ab'?
+            ::error file=content/contexts/50%25%2Ca%3Ab.md,line=1,col=1,title=invalid-id::file name '50%25,a:b.md' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters%0Anote: did you mean '50ab'?
             1 error, 0 warnings in 7 files
 
             """)
@@ -42,7 +42,7 @@ import Testing
         let runs = sarif["runs"] as! [[String: Any]]
         let driver = (runs[0]["tool"] as! [String: Any])["driver"] as! [String: Any]
         let rules = driver["rules"] as! [[String: Any]]
-        #expect(rules.count == 33) // the format's 32 rules and the theme's `template`
+        #expect(rules.count == 37) // the format's 36 rules and the theme's `template`
         #expect(rules.first { $0["id"] as? String == "vague-gate" }?["defaultConfiguration"] as? [String: String] == ["level": "warning"])
         let results = runs[0]["results"] as! [[String: Any]]
         #expect(results.count == 17)

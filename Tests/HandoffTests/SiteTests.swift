@@ -31,7 +31,7 @@ import Testing
               note: name its source_of_truth, service_level and audit_trail, or use 'delegation: coordinate'
             content/roles/pm.md:29:12: warning: agent 'Feedback Analyzer' reads 'brief' but does not log freshness, input-hash [uninstrumented-agent]
               note: add logs: [contract-version, freshness, input-hash]
-            built 17 pages into
+            built 18 pages into
             """))
         let built = SiteTree(scratch.url.appendingPathComponent("public"))
         let expectedFolder = fixture.appendingPathComponent("expected")
@@ -172,7 +172,7 @@ import Testing
         let second = try Run(["build", "--content", "content", "--output", "again"], in: scratch.url)
         #expect(second.status == 0)
         let first = SiteTree(scratch.url.appendingPathComponent("public"))
-        #expect(first.files.count == 49 + 1 + 1 + 3) // pages, heatmap.svg, style.css, marker, one image; search-index.js, search.js, handbook.html
+        #expect(first.files.count == 50 + 1 + 1 + 3) // pages (pages/index.html among them), heatmap.svg, style.css, marker, one image; search-index.js, search.js, handbook.html
         #expect(first == SiteTree(scratch.url.appendingPathComponent("again")))
     }
 

@@ -10,9 +10,11 @@ extension RuleID {
 /// whose boundary goes from the first to the second (the essays' first
 /// failure mode: an under-specified handoff). At the second stage's entry in
 /// `lifecycle`. A contract that failed to load, or whose boundary was
-/// reported, might have covered any seam, so the rule then stays quiet; so
-/// does a seam next to a stage whose file is missing or unreadable (that
-/// lifecycle entry is reported already).
+/// reported (invalid, or naming a stage outside the lifecycle), might have
+/// covered any seam, so the rule then stays quiet; so does a seam next to a
+/// stage whose file is missing or unreadable (that lifecycle entry is
+/// reported already), and a seam that a skipping boundary spans (reported
+/// at that contract as boundary-skips-stage).
 struct BoundaryWithoutContractRule: HandbookRule {
     static let descriptor = RuleDescriptor(
         .boundaryWithoutContract,
@@ -34,8 +36,17 @@ struct BoundaryWithoutContractRule: HandbookRule {
         let handbook = index.handbook
         guard let lifecycle = handbook.settings?.lifecycle, lifecycle.count > 1,
               handbook.unreadable[.contracts]?.isEmpty ?? true,
-              handbook.contracts.values.allSatisfy({ $0.boundary != nil }) else { return [] }
-        let seams = Set(handbook.contracts.values.compactMap { $0.boundary.map { "\($0.from)\u{1}\($0.to)" } })
+              handbook.contracts.values.allSatisfy({ $0.boundary != nil }),
+              // A boundary naming a stage outside the lifecycle is reported (unknown-stage): it might have covered any seam.
+              handbook.contracts.values.allSatisfy({ index.isLifecycleStage($0.boundary!.from) && index.isLifecycleStage($0.boundary!.to) })
+        else { return [] }
+        var seams = Set<String>()
+        for contract in handbook.contracts.values {
+            guard let boundary = contract.boundary, let first = index.lifecyclePosition[boundary.from],
+                  let second = index.lifecyclePosition[boundary.to], second > first else { continue }
+            // A boundary that skips stages is reported at the contract (boundary-skips-stage), not again at each seam it spans.
+            for step in first..<second { seams.insert("\(index.lifecycle[step])\u{1}\(index.lifecycle[step + 1])") }
+        }
         return (1..<lifecycle.count).compactMap { i in
             let from = lifecycle[i - 1].value, to = lifecycle[i]
             guard handbook.stages[from] != nil, handbook.stages[to.value] != nil else { return nil }

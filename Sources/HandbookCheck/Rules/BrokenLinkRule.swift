@@ -44,7 +44,7 @@ struct BrokenLinkRule: HandbookRule {
 
     func check(_ index: HandbookIndex) -> [Diagnostic] {
         let handbook = index.handbook
-        let documents = handbook.bodies.map { ContentDocument(kind: $0.kind, id: $0.id, body: $0.body) }
+        let documents = handbook.bodies.map { ContentDocument(kind: $0.kind, file: $0.file, body: $0.body) }
         let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.relativePath, $0) })
         var context = Context(handbook: handbook, index: index, byPath: byPath)
         var out: [Diagnostic] = []
@@ -65,11 +65,23 @@ struct BrokenLinkRule: HandbookRule {
         let byPath: [String: ContentDocument]
         var anchorSets: [String: Set<String>] = [:]
         var folders: [String: [String]]?
+        /// Folders of `pages/` that hold a published page (each has an index page).
+        let pageFolders: Set<String>
 
         init(handbook: Handbook, index: HandbookIndex, byPath: [String: ContentDocument]) {
             self.handbook = handbook
             self.index = index
             self.byPath = byPath
+            var folders = Set<String>()
+            for id in handbook.pages.keys {
+                var folder = PagePath.folder(of: id)
+                while true {
+                    folders.insert(folder.isEmpty ? "pages" : "pages/" + folder)
+                    guard !folder.isEmpty else { break }
+                    folder = PagePath.split(folder).folder
+                }
+            }
+            pageFolders = folders
         }
 
         mutating func anchors(_ path: String) -> Set<String>? {
@@ -99,10 +111,24 @@ struct BrokenLinkRule: HandbookRule {
             // A page the site builds, linked by its address.
             if ["index.html", "heatmap.svg", "handbook.html", "search-index.js"].contains(relative) { return true }
             let (folder, name) = BrokenLinkRule.split(relative)
-            guard name.hasSuffix(".html"), let kind = EntityKind(rawValue: folder) else { return false }
+            guard name.hasSuffix(".html") else { return false }
+            if relative.hasPrefix("pages/") {
+                let id = String(relative.dropFirst("pages/".count).dropLast(5))
+                return handbook.pages[id] != nil || (PagePath.isFolderPage(id) && pageFolders.contains(folder))
+            }
+            guard let kind = EntityKind(rawValue: folder) else { return false }
             let id = String(name.dropLast(5))
             if handbook.exists(id, kind) { return true }
             return kind == .contexts && handbook.referencedContexts.contains(id)
+        }
+
+        /// The content file whose anchors a link to `relative` lands on: the
+        /// file itself, or a page folder's own page.
+        func document(at relative: String) -> String {
+            let folder = relative.hasSuffix("/") ? String(relative.dropLast()) : relative
+            guard pageFolders.contains(folder) else { return relative }
+            let id = PagePath.indexID(of: folder == "pages" ? "" : String(folder.dropFirst("pages/".count)))
+            return handbook.pages[id]?.file ?? relative
         }
     }
 
@@ -110,15 +136,21 @@ struct BrokenLinkRule: HandbookRule {
         guard let target = link.target else { return nil }
         let quoted = "'\(link.destination)'"
         if target.path.isEmpty {
-            guard let fragment = target.fragment, context.anchors(document.relativePath)?.contains(fragment) == false else { return nil }
+            guard let fragment = target.fragment, let anchors = context.anchors(document.relativePath), !Self.has(fragment, in: anchors) else { return nil }
             return ("link \(quoted) names no heading in this file", anchorNotes(fragment, document.anchors))
         }
-        guard let relative = link.resolved(from: document.relativePath) else {
+        guard let relative = link.resolved else {
             return ("link \(quoted) leaves the handbook folder", [])
         }
-        if target.path.hasSuffix("/") {
-            guard context.handbook.assets[relative + "/index.html"] == nil else { return nil }
-            return ("link \(quoted) names a folder: the site has no page for '\(relative)/'", [])
+        if context.handbook.drafts.contains(relative) {
+            return ("link \(quoted) names a draft: '\(relative)' has draft: true, so it is not published", [])
+        }
+        let folder = relative.hasSuffix("/") ? String(relative.dropLast()) : relative
+        if target.path.hasSuffix("/") || context.handbook.files.folders.contains(folder) {
+            if context.pageFolders.contains(folder) || context.handbook.assets[folder + "/index.html"] != nil {
+                return fragmentProblem(link, target, quoted, in: context.document(at: relative), &context)
+            }
+            return ("link \(quoted) names a folder: the site has no page for '\(folder)/'", [])
         }
         guard context.exists(relative) else {
             var notes: [Diagnostic.Note] = []
@@ -126,6 +158,9 @@ struct BrokenLinkRule: HandbookRule {
             let (folder, name) = Self.split(relative)
             let prefix = folder.isEmpty ? "" : folder + "/"
             let siblings = context.names(in: folder)
+            if context.handbook.files.paths.contains(relative), PagePath.markdownExtension(name) != nil {
+                return ("link \(quoted) names '\(relative)', which is not read: only the kind folders and pages/ are", [])
+            }
             if name.hasSuffix(".md"), let close = Suggestion.closest(to: String(name.dropLast(3)), among: siblings.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }) {
                 notes.append(.init("did you mean '\(prefix)\(close).md'?"))
             } else if !name.hasSuffix(".md"), let close = Suggestion.closest(to: name, among: siblings) {
@@ -136,10 +171,23 @@ struct BrokenLinkRule: HandbookRule {
             let what = target.isMarkdown ? "content file" : "file"
             return ("link \(quoted) names no \(what): '\(relative)' does not exist", notes)
         }
-        guard target.isMarkdown, let fragment = target.fragment else { return nil }
-        guard let targetAnchors = context.anchors(relative) else { return nil } // unreadable: reported already
-        if targetAnchors.contains(fragment) { return nil }
+        guard PagePath.markdownExtension(PagePath.split(relative).name) != nil else { return nil }
+        return fragmentProblem(link, target, quoted, in: relative, &context)
+    }
+
+    /// A fragment the target does not have (letter case aside, as on GitHub).
+    func fragmentProblem(_ link: Body.Link, _ target: ContentLink, _ quoted: String, in relative: String, _ context: inout Context)
+        -> (message: String, notes: [Diagnostic.Note])? {
+        guard let fragment = target.fragment, !fragment.isEmpty else { return nil }
+        guard let targetAnchors = context.anchors(relative) else { return nil } // unreadable, or no body: reported already
+        if Self.has(fragment, in: targetAnchors) { return nil }
         return ("link \(quoted) names no heading in '\(relative)'", anchorNotes(fragment, targetAnchors.sorted()))
+    }
+
+    /// The anchor is there, or one that differs only in letter case (GitHub
+    /// resolves `#Requirements` to `#requirements`; the site writes the latter).
+    static func has(_ fragment: String, in anchors: Set<String>) -> Bool {
+        AnchorCase.match(fragment, in: anchors) != nil
     }
 
     static func split(_ path: String) -> (folder: String, name: String) {
@@ -157,11 +205,10 @@ struct BrokenLinkRule: HandbookRule {
 struct ContentDocument {
     let relativePath: String
     let body: Body
-
     let kind: EntityKind
 
-    init(kind: EntityKind, id: String, body: Body) {
-        relativePath = kind.path(of: id)
+    init(kind: EntityKind, file: String, body: Body) {
+        relativePath = file
         self.body = body
         self.kind = kind
     }

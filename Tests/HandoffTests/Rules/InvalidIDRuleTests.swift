@@ -15,9 +15,10 @@ import Testing
     }
 
     @Test func invalidIDInAFileName() throws {
-        var handbook = TestHandbook(["pages/How We Work.md": "---\nname: How we work\n---\n"])
+        // Pages keep their file names (any name is an address); other kinds' names are ids.
+        var handbook = TestHandbook(["contexts/How We Work.md": "---\nname: How we work\n---\n", "pages/How We Work.md": "---\nname: How we work\n---\n"])
         expectSame(try handbook.check().reported, [
-            Reported(.invalidID, .error, .init(file: "content/pages/How We Work.md", line: 1, column: 1),
+            Reported(.invalidID, .error, .init(file: "content/contexts/How We Work.md", line: 1, column: 1),
                      "file name 'How We Work.md' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters",
                      notes: ["did you mean 'how-we-work'?"]),
         ])
