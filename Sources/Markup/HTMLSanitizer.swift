@@ -32,6 +32,12 @@ struct HTMLSanitizer {
         var end: Int
         var line: Int
         var column: Int
+        /// The Markdown block the piece stands in: an HTML block's own
+        /// (negative), or the paragraph (heading, cell) holding inline HTML.
+        var container: Int = 0
+
+        /// An HTML block (not inline HTML in a paragraph).
+        var isBlock: Bool { container < 0 }
     }
 
     typealias Removal = RawHTMLRemoval
@@ -154,6 +160,16 @@ struct HTMLSanitizer {
         options.fragment_namespace = GUMBO_NAMESPACE_HTML
         options.max_errors = 0
         for attempt in 0... {
+            // A tag, comment or declaration that a piece leaves open would run
+            // into the Markdown after it (and at the end of the body, the HTML
+            // parser drops it with all that follows): each goes first. (Again
+            // after each round: a tag blanked may uncover one.)
+            for segment in segments {
+                for open in Self.openTokens(in: working, segment) {
+                    remove(open.what, at: open.start)
+                    blank(open.start..<open.end)
+                }
+            }
             let bytes = working
             let done: Bool = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -214,6 +230,94 @@ struct HTMLSanitizer {
         var end: Int
     }
 
+    static let rawTextElements: Set<String> = ["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"]
+
+    /// The tokens a piece of raw HTML starts and does not finish, read as an
+    /// HTML tokenizer reads them: a tag (its attribute quotes), a comment,
+    /// a declaration or processing instruction. Raw text after a `<script>`
+    /// (`<style>`, `<title>`...) is skipped to its end tag; a raw text element
+    /// left open is the tree check's (`overreaching`).
+    static func openTokens(in bytes: [UInt8], _ segment: Segment) -> [Overreach] {
+        var i = segment.start
+        let end = segment.end
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+        func find(_ needle: [UInt8], from start: Int, caseless: Bool = false) -> Int? {
+            guard needle.count <= end - start else { return nil }
+            var k = start
+            while k + needle.count <= end {
+                var match = true
+                for (offset, byte) in needle.enumerated() where (caseless ? lower(bytes[k + offset]) : bytes[k + offset]) != byte { match = false; break }
+                if match { return k }
+                k += 1
+            }
+            return nil
+        }
+        while i < end {
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < end else { i += 1; continue }
+            let start = i
+            let next = bytes[i + 1]
+            if next == UInt8(ascii: "!") {
+                if bytes[i...].starts(with: "<!--".utf8), i + 4 <= end {
+                    // <!--> and <!---> close at once.
+                    if i + 4 < end, bytes[i + 4] == UInt8(ascii: ">") { i += 5; continue }
+                    if i + 5 < end, bytes[i + 4] == UInt8(ascii: "-"), bytes[i + 5] == UInt8(ascii: ">") { i += 6; continue }
+                    guard let close = find(Array("-->".utf8), from: i + 4) else { return [Overreach(what: "<!-- (not closed)", start: start, end: end)] }
+                    i = close + 3
+                    continue
+                }
+                guard let close = find([UInt8(ascii: ">")], from: i + 2) else { return [Overreach(what: "<! (not closed)", start: start, end: end)] }
+                i = close + 1
+                continue
+            }
+            if next == UInt8(ascii: "?") {
+                guard let close = find([UInt8(ascii: ">")], from: i + 2) else { return [Overreach(what: "<? (not closed)", start: start, end: end)] }
+                i = close + 1
+                continue
+            }
+            let closing = next == UInt8(ascii: "/")
+            let nameStart = closing ? i + 2 : i + 1
+            guard nameStart < end, isLetter(bytes[nameStart]) else {
+                if closing, nameStart < end {
+                    // `</` and a non-letter: a bogus comment to the next '>'.
+                    guard let close = find([UInt8(ascii: ">")], from: nameStart) else { return [Overreach(what: "</ (not closed)", start: start, end: end)] }
+                    i = close + 1
+                    continue
+                }
+                i += 1
+                continue
+            }
+            var k = nameStart
+            while k < end, ![0x20, 0x09, 0x0A, 0x0C, 0x0D, UInt8(ascii: "/"), UInt8(ascii: ">")].contains(bytes[k]) { k += 1 }
+            let name = String(decoding: bytes[nameStart..<k].map(lower), as: UTF8.self)
+            // To the '>' that ends the tag, past quoted attribute values.
+            var quote: UInt8?
+            var afterEquals = false
+            var closed = false
+            while k < end {
+                let b = bytes[k]
+                if let q = quote {
+                    if b == q { quote = nil }
+                } else if b == UInt8(ascii: ">") {
+                    closed = true
+                    break
+                } else if (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")) && afterEquals {
+                    quote = b
+                }
+                if quote == nil { afterEquals = b == UInt8(ascii: "=") || (afterEquals && (b == 0x20 || b == 0x09 || b == 0x0A)) }
+                k += 1
+            }
+            guard closed else { return [Overreach(what: "<\(closing ? "/" : "")\(name)> (not closed)", start: start, end: end)] }
+            i = k + 1
+            if !closing, rawTextElements.contains(name) {
+                if name == "plaintext" { return [] }
+                guard let close = find(Array("</\(name)".utf8), from: i, caseless: true) else { return [] }
+                i = close
+            }
+        }
+        return []
+    }
+
     /// Every piece of raw HTML in the tree that reaches past its segment: a
     /// tag or comment that starts in a raw segment and ends after it, and
     /// an element removed with its content that no end tag closes and whose
@@ -270,12 +374,19 @@ struct HTMLSanitizer {
                         found.append(Overreach(what: "<\(name)> (not closed)", start: range.lowerBound, end: owner.end))
                         continue
                     }
-                    // Closed by its own end tag, its content is what the author put
-                    // in it; left open, it took what follows.
+                    // Closed by its own end tag in the same paragraph, or as HTML
+                    // blocks around Markdown (<noscript>, text, </noscript>), its
+                    // content is what the author put in it. Left open, or
+                    // "closed" by an unrelated end tag further on, it took what follows.
                     let closed = piece(element.original_end_tag).map { end in
-                        segment(at: end.lowerBound) != nil
-                            && String(decoding: UnsafeRawBufferPointer(start: origin + end.lowerBound, count: min(end.count, name.utf8.count + 2)), as: UTF8.self)
-                                .lowercased() == "</" + name
+                        guard let closing = segment(at: end.lowerBound),
+                              String(decoding: UnsafeRawBufferPointer(start: origin + end.lowerBound, count: min(end.count, name.utf8.count + 2)), as: UTF8.self)
+                                .lowercased() == "</" + name else { return false }
+                        if !owner.isBlock { return !closing.isBlock && owner.container == closing.container }
+                        // HTML blocks around Markdown: the closing block opens no element of the name first.
+                        guard closing.isBlock else { return false }
+                        let before = String(decoding: UnsafeRawBufferPointer(start: origin + closing.start, count: end.lowerBound - closing.start), as: UTF8.self)
+                        return !before.lowercased().contains("<" + name)
                     } ?? false
                     if !closed, element.tag_namespace != GUMBO_NAMESPACE_HTML || droppedWithContent.contains(name), holdsMarkdown(node) {
                         found.append(Overreach(what: "<\(name)>", start: range.lowerBound, end: range.upperBound))

@@ -103,7 +103,13 @@ public struct MarkdownRendering: Sendable {
         }
         guard let opener, let closer else { return nil }
         let body = closer == ">" ? String(trimmed.dropFirst(2)) : text
-        if closer.hasPrefix("</") ? body.lowercased().contains(closer) : body.contains(closer) { return nil }
+        let haystack = closer.hasPrefix("</") ? body.lowercased() : body
+        // Closed, unless a second opener of its kind comes first (the closer is that one's: this one was left open).
+        if let close = haystack.range(of: closer) {
+            let mark = opener.hasSuffix(">") ? String(opener.dropLast()).lowercased() : opener
+            guard let first = haystack.range(of: mark),
+                  let again = haystack[first.upperBound...].range(of: mark), again.lowerBound < close.lowerBound else { return nil }
+        }
         return UnclosedBlock(opener: opener, line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
@@ -138,7 +144,7 @@ public struct MarkdownRendering: Sendable {
             if lines == nil { lines = LineIndex(markdown) }
             return lines!.scalarColumn(line: line, byteColumn: byteColumn)
         }
-        var raw: [(node: OpaquePointer, line: Int, column: Int)] = []
+        var raw: [(node: OpaquePointer, line: Int, column: Int, container: Int)] = []
         var headingNodes: [OpaquePointer] = []
         var refused: [OpaquePointer] = []
         document.forEachNode { node in
@@ -146,7 +152,7 @@ public struct MarkdownRendering: Sendable {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if unclosedBlock == nil, cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK { unclosedBlock = Self.unclosed(node) }
                 let line = Int(cmark_node_get_start_line(node))
-                raw.append((node, line, column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))))
+                raw.append((node, line, column(line: line, byteColumn: Int(cmark_node_get_start_column(node))), Self.container(of: node)))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let line = Int(cmark_node_get_start_line(node))
@@ -221,7 +227,8 @@ public struct MarkdownRendering: Sendable {
             if withPlaceholders[i] == UInt8(ascii: "<"), i + 2 < withPlaceholders.count, withPlaceholders[i + 1] == 0x01,
                withPlaceholders[i + 2] == UInt8(ascii: ">"), next < literals.count {
                 let piece = raw[next]
-                segments.append(HTMLSanitizer.Segment(start: rendered.count, end: rendered.count + literals[next].count, line: piece.line, column: piece.column))
+                segments.append(HTMLSanitizer.Segment(start: rendered.count, end: rendered.count + literals[next].count, line: piece.line, column: piece.column,
+                                                      container: piece.container))
                 rendered += literals[next]
                 next += 1
                 i += 3
@@ -235,6 +242,18 @@ public struct MarkdownRendering: Sendable {
         removals = sanitized.removals
         links = (links + sanitized.links).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if wantHTML { html = String(decoding: sanitized.html, as: UTF8.self) }
+    }
+
+    /// Which block a piece of raw HTML belongs to: an HTML block is its own
+    /// (negative, so it never equals an inline container); inline HTML
+    /// belongs to the paragraph, heading or cell around it.
+    static func container(of node: OpaquePointer) -> Int {
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK { return -Int(bitPattern: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(node)))) - 1 }
+        var parent = cmark_node_parent(node)
+        while let current = parent, cmark_node_get_type(current).rawValue & UInt32(CMARK_NODE_TYPE_MASK) != UInt32(CMARK_NODE_TYPE_BLOCK) {
+            parent = cmark_node_parent(current)
+        }
+        return parent.map { Int(bitPattern: UnsafeRawPointer($0)) } ?? 0
     }
 
     static func renderBytes(_ document: CmarkDocument) -> [UInt8] {
