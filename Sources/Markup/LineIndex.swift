@@ -21,6 +21,14 @@ struct LineIndex {
         }
     }
 
+    /// The text of a 1-based line (without its line ending), or nil.
+    func text(ofLine line: Int) -> Substring? {
+        guard line >= 1, line <= starts.count else { return nil }
+        var end = line < starts.count ? starts[line] : bytes.count
+        while end > starts[line - 1], bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return Substring(String(decoding: bytes[starts[line - 1]..<end], as: UTF8.self))
+    }
+
     /// The 1-based scalar column of a 1-based byte column on a 1-based line.
     mutating func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= starts.count, byteColumn > 1 else { return max(byteColumn, 1) }

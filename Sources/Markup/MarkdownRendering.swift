@@ -166,8 +166,11 @@ public struct MarkdownRendering: Sendable {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_FOOTNOTE_DEFINITION:
-                // cmark-gfm's own ids for a footnote and its first reference.
-                if let label = cmark_node_get_literal(node).map({ String(cString: $0) }) {
+                // cmark-gfm's own ids for a footnote and its first reference
+                // (`fn-label`, `fnref-label`), the label read from the source line.
+                let line = Int(cmark_node_get_start_line(node))
+                if lines == nil { lines = LineIndex(markdown) }
+                if let label = lines!.text(ofLine: line).flatMap(Self.footnoteLabel), !footnoteIDs.contains("fn-" + label) {
                     footnoteIDs += ["fn-" + label, "fnref-" + label]
                 }
             default:
@@ -242,6 +245,15 @@ public struct MarkdownRendering: Sendable {
         removals = sanitized.removals
         links = (links + sanitized.links).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         if wantHTML { html = String(decoding: sanitized.html, as: UTF8.self) }
+    }
+
+    /// `[^label]:` at the start of a line (after up to three spaces).
+    static func footnoteLabel(_ line: Substring) -> String? {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.hasPrefix("[^"), let close = trimmed.firstIndex(of: "]"),
+              trimmed[close...].hasPrefix("]:") else { return nil }
+        let label = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
+        return label.isEmpty ? nil : String(label)
     }
 
     /// Which block a piece of raw HTML belongs to: an HTML block is its own

@@ -76,6 +76,55 @@ import Testing
         #expect(AnchorCase.match("nope", in: ["requirements"]) == nil)
     }
 
+    @Test func alertsAndFootnotesAsGitHubShowsThem() {
+        let html = MarkdownHTML.render("""
+            Text[^a].
+
+            > [!note]
+            > Read *this*.
+
+            > [!CAUTION]
+            > Careful.
+            >
+            > More.
+
+            > [!TIP] on the same line stays a quote
+
+            > [!UNKNOWN]
+            > Stays a quote.
+
+            [^a]: The note.
+            """, rewrite: { $0 })
+        #expect(html == """
+            <p>Text<sup class="footnote-ref"><a href="#fn-a" id="fnref-a" data-footnote-ref>1</a></sup>.</p>
+            <div class="markdown-alert markdown-alert-note">
+            <p class="markdown-alert-title">Note</p>
+            <p>Read <em>this</em>.</p>
+            </div>
+            <div class="markdown-alert markdown-alert-caution">
+            <p class="markdown-alert-title">Caution</p>
+            <p>Careful.</p>
+            <p>More.</p>
+            </div>
+            <blockquote>
+            <p>[!TIP] on the same line stays a quote</p>
+            </blockquote>
+            <blockquote>
+            <p>[!UNKNOWN]
+            Stays a quote.</p>
+            </blockquote>
+            <section class="footnotes" data-footnotes>
+            <ol>
+            <li id="fn-a">
+            <p>The note. <a href="#fnref-a" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩</a></p>
+            </li>
+            </ol>
+            </section>
+
+            """)
+        #expect(MarkdownRendering("Text[^a].\n\n[^a]: N.\n", html: false).anchors == ["fn-a", "fnref-a"])
+    }
+
     @Test(arguments: [("24h", "24 hours"), ("1d", "1 day"), ("2w", "2 weeks"), ("1h", "1 hour")])
     func durationsInWords(text: String, words: String) {
         #expect(Duration(text)?.words == words)

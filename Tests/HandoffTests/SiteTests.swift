@@ -33,19 +33,40 @@ import Testing
               note: add logs: [contract-version, freshness, input-hash]
             built 18 pages into
             """))
-        let built = SiteTree(scratch.url.appendingPathComponent("public"))
+        try Self.compareWithGolden(scratch.url.appendingPathComponent("public"), fixture: fixture)
+    }
+
+    /// A built site against `fixture/expected` (HANDOFF_RECORD=1 re-records it).
+    static func compareWithGolden(_ site: URL, fixture: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let built = SiteTree(site)
         let expectedFolder = fixture.appendingPathComponent("expected")
         if Paths.recording {
             try? FileManager.default.removeItem(at: expectedFolder)
-            try FileManager.default.copyItem(at: scratch.url.appendingPathComponent("public"), to: expectedFolder)
-            Issue.record("re-recorded \(expectedFolder.path); run again without HANDOFF_RECORD")
+            try FileManager.default.copyItem(at: site, to: expectedFolder)
+            Issue.record("re-recorded \(expectedFolder.path); run again without HANDOFF_RECORD", sourceLocation: sourceLocation)
             return
         }
         let expected = SiteTree(expectedFolder)
-        #expect(built.files.keys.sorted() == expected.files.keys.sorted())
+        #expect(built.files.keys.sorted() == expected.files.keys.sorted(), sourceLocation: sourceLocation)
         for path in expected.files.keys.sorted() {
-            #expect(built.text(path) == expected.text(path), "\(path) differs from the golden file")
+            #expect(built.text(path) == expected.text(path), "\(path) differs from the golden file", sourceLocation: sourceLocation)
         }
+    }
+
+    /// A docs tree moved in whole: folders, a README as a folder's page, a
+    /// generated folder page, a name with a space, SUMMARY.md order, a draft,
+    /// links from the root and to folders, an anchor in another letter case,
+    /// a footnote, an alert, an unwrapped <Listing>.
+    @Test func goldenPagesOfTheNestedFixture() throws {
+        let scratch = try Scratch()
+        let fixture = Paths.fixtures.appendingPathComponent("site/nested")
+        let run = try Self.build(fixture.appendingPathComponent("content"), in: scratch)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.hasPrefix("""
+            content/pages/book/preface.md:3:1: warning: raw HTML removed: <listing> [raw-html-removed]
+            built 18 pages into
+            """), "\(run.stdout)")
+        try Self.compareWithGolden(scratch.url.appendingPathComponent("public"), fixture: fixture)
     }
 
     @Test func everyInternalLinkAndAnchorOfTheExampleResolves() throws {

@@ -33,7 +33,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["content", "Tests/Fixtures/site/small/content", "Tests/Fixtures/valid/format-examples/content",
+    @Test(arguments: ["content", "Tests/Fixtures/site/small/content", "Tests/Fixtures/site/nested/content", "Tests/Fixtures/valid/format-examples/content",
                       "Tests/Fixtures/invalid/accountability/content", "Tests/Fixtures/invalid/many-problems/content"])
     func everyPageOfAFixtureRendersTheSame(folder: String) throws {
         let path = Paths.packageRoot.appendingPathComponent(folder).path

@@ -4,6 +4,7 @@ import Testing
 /// Role files the rule tests patch.
 enum RuleFixtures {
     static let engWithFlows = TestHandbook.base["roles/eng.md"]!
+    static let briefContract = TestHandbook.base["contracts/brief.md"]!
 
     static func pm(agents: String) -> String {
         TestHandbook.base["roles/pm.md"]!.patched("---\n# PM", with: "agents:\n\(agents)---\n# PM")
