@@ -31,7 +31,8 @@ enum SitePath {
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         guard !segments.contains(where: { $0 == "." || $0 == ".." }) else { return nil }
         if segments.isEmpty { return "index.html" }
-        guard !decoded.hasSuffix("/") else { return nil }
+        // A folder's address is its index page, as static hosts serve it.
+        guard !decoded.hasSuffix("/") else { return segments.joined(separator: "/") + "/index.html" }
         return segments.joined(separator: "/")
     }
 }

@@ -115,6 +115,8 @@ import Testing
         #expect(css.headers.contains("Content-Type: text/css; charset=utf-8") && !css.body.contains("handoff-live"))
         #expect(try server.get("/heatmap.svg").headers.contains("Content-Type: image/svg+xml"))
         #expect(try server.get("/pages/img/review-flow.svg").status == 200)
+        // A folder's address is its index page (pages/ has one), as static hosts serve it.
+        #expect(try server.get("/pages/").body == (try server.get("/pages/index.html").body))
         #expect(!FileManager.default.fileExists(atPath: scratch.path("content/../public-serve")))
         #expect(server.stop() == 0)
         #expect(server.log.hasSuffix("stopped\n"))
