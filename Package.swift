@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "HandoffTests",
             dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI",
-                           "Templates",
+                           "HandbookServe", "Templates",
                            // Only for the differential test of the template engine against swift-mustache.
                            .product(name: "Mustache", package: "swift-mustache")]
         ),

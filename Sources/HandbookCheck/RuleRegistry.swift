@@ -40,6 +40,7 @@ public enum RuleRegistry {
         TruncatedValueRule.self,
         ForeignSyntaxRule.self,
         StrayMarkdownRule.self,
+        RepeatedEntryRule.self,
         UnsafeInputRule.self,
     ]
 

@@ -230,9 +230,14 @@ public final class PreviewServer: @unchecked Sendable {
         state.finishAll()
     }
 
-    static func allowedHosts(host: String, port: Int) -> Set<String> {
-        var names: Set<String> = ["localhost", "127.0.0.1", "[::1]", host]
-        if host.contains(":") && !host.hasPrefix("[") { names.insert("[\(host)]") }
+    /// The `Host` values a request may carry: loopback names, the listening
+    /// host, and, when listening on every address (0.0.0.0, ::), each of the
+    /// machine's own addresses and host names. Any other name is refused
+    /// (DNS rebinding).
+    static func allowedHosts(host: String, port: Int, machine: [String] = MachineNames.current()) -> Set<String> {
+        var names: Set<String> = ["localhost", "127.0.0.1", "[::1]", host.lowercased()]
+        if ["0.0.0.0", "::", "[::]"].contains(host) { names.formUnion(machine.map { $0.lowercased() }) }
+        for name in names where name.contains(":") && !name.hasPrefix("[") { names.insert("[\(name)]") }
         return Set(names.flatMap { [$0, "\($0):\(port)"] })
     }
 

@@ -150,3 +150,44 @@ new EventSource("/_handoff/events").onmessage=check;check();
         return out
     }
 }
+
+/// This machine's addresses (every interface's IPv4 and IPv6 address) and
+/// host names (`gethostname`, and its fully qualified form when the
+/// resolver knows one): what a browser on the network may put in `Host`.
+enum MachineNames {
+    static func current() -> [String] {
+        var names: [String] = []
+        var buffer = [CChar](repeating: 0, count: 256)
+        if gethostname(&buffer, buffer.count) == 0 {
+            let name = String(cString: buffer)
+            if !name.isEmpty { names.append(name) }
+            var hints = addrinfo()
+            hints.ai_flags = AI_CANONNAME
+            var result: UnsafeMutablePointer<addrinfo>?
+            if getaddrinfo(name, nil, &hints, &result) == 0, let first = result {
+                if let canonical = first.pointee.ai_canonname { names.append(String(cString: canonical)) }
+                freeaddrinfo(first)
+            }
+        }
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0, let head = list else { return names }
+        defer { freeifaddrs(head) }
+        var cursor: UnsafeMutablePointer<ifaddrs>? = head
+        while let entry = cursor {
+            if let address = entry.pointee.ifa_addr {
+                let family = Int32(address.pointee.sa_family)
+                if family == AF_INET || family == AF_INET6 {
+                    var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+                    let length = socklen_t(family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
+                    if getnameinfo(address, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 {
+                        var text = String(cString: host)
+                        if let zone = text.firstIndex(of: "%") { text = String(text[..<zone]) } // fe80::1%eth0
+                        names.append(text)
+                    }
+                }
+            }
+            cursor = entry.pointee.ifa_next
+        }
+        return Array(Set(names)).sorted()
+    }
+}

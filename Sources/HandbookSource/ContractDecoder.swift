@@ -12,7 +12,13 @@ enum ContractDecoder {
         var contract = Contract(id: id, file: file, location: location, body: body)
         contract.name = fields.text("name", required: true) ?? ""
         contract.from = fields.id("from", required: true)
-        contract.to = fields.id("to", required: true)
+        if case let .sequence(items)? = fields.value("to")?.content, items.count > 1 {
+            // One contract, one receiver: a list is reported with the way out.
+            log.add(.invalidValue, "'to' must be one role id, not a list: a contract has one receiver", at: fields.value("to")!,
+                    notes: [.init("write one contract per receiver (\(items.compactMap(\.text).joined(separator: ", ")))")])
+        } else {
+            contract.to = fields.id("to", required: true)
+        }
         if let text = fields.text("boundary", required: true), let node = fields.value("boundary") {
             contract.boundary = boundary(text, at: node, log: log)
         }

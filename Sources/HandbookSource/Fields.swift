@@ -60,7 +60,9 @@ struct Fields {
             guard known.contains(key) else {
                 switch others {
                 case .reported:
-                    let notes = Suggestion.notes(for: key, among: known)
+                    // Nothing close: say what the mapping takes.
+                    let notes = Suggestion.notes(for: key, among: known).nonEmpty
+                        ?? [.init("the fields here are: " + known.joined(separator: ", "))]
                     log.add(.unknownField, "unknown field '\(key)'\(owner.map { " in \($0)" } ?? "")", at: pair.key, notes: notes)
                 case .acceptedUnlessNearMiss:
                     if let close = Suggestion.nearMiss(to: key, among: known) {
@@ -148,7 +150,14 @@ struct Fields {
 
     func itemText(_ item: YAMLNode, of key: String) -> String? {
         guard case let .scalar(text, _) = item.content, !item.isNull, !text.isEmpty else {
-            log.add(.invalidValue, "each entry of '\(key)' must be text, not \(item.kindName == "text" ? "empty text" : item.kindName)", at: item)
+            var notes: [Diagnostic.Note] = []
+            // `- Sign-off: QA lead and PM` is a mapping to YAML: the ': ' inside needs quotes.
+            if case let .mapping(pairs) = item.content, pairs.count == 1, let k = pairs[0].key.text, let v = pairs[0].value.text {
+                let whole = k + ": " + v
+                let quoted = whole.contains("\"") ? "'" + whole.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" : "\"" + whole + "\""
+                notes.append(.init("YAML reads 'text: text' as a mapping: put the entry in quotes: - \(quoted)"))
+            }
+            log.add(.invalidValue, "each entry of '\(key)' must be text, not \(item.kindName == "text" ? "empty text" : item.kindName)", at: item, notes: notes)
             return nil
         }
         return text
@@ -203,7 +212,8 @@ struct Fields {
             return .reported
         }
         guard let duration = Duration(text) else {
-            log.add(.invalidValue, "'\(text)' is not a valid duration; expected a number of hours, days or weeks such as 24h, 2d or 1w", at: node)
+            log.add(.invalidValue, "'\(text)' is not a valid duration; expected a number of hours, days or weeks such as 24h, 2d or 1w", at: node,
+                    notes: Duration.written(text).map { [.init("did you mean '\($0)'?")] } ?? [])
             return .reported
         }
         return .valid(Located(duration, at: log.location(node)))
@@ -259,6 +269,34 @@ struct Fields {
         if let fixed = EntityID.normalized(text) { notes.append(.init("did you mean '\(fixed)'?")) }
         log.add(.invalidID, "'\(text.displayEscaped)' is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters",
                 at: location, notes: notes)
+    }
+}
+
+extension Array {
+    /// nil when empty (for `a.nonEmpty ?? b`).
+    var nonEmpty: Self? { isEmpty ? nil : self }
+}
+
+extension Duration {
+    /// The compact form of a duration written out (`2 days` → `2d`,
+    /// `48 hours` → `48h`, `1 week` → `1w`), or nil.
+    static func written(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let digits: Substring
+        let unitWord: Substring
+        if words.count == 2 {
+            digits = words[0]
+            unitWord = words[1]
+        } else if words.count == 1, let split = words[0].firstIndex(where: { !$0.isNumber }), split != words[0].startIndex {
+            digits = words[0][..<split]
+            unitWord = words[0][split...]
+        } else {
+            return nil
+        }
+        guard let amount = Int(digits), amount > 0 else { return nil }
+        let units: [(String, [String])] = [("h", ["h", "hr", "hrs", "hour", "hours"]), ("d", ["d", "day", "days"]), ("w", ["w", "wk", "wks", "week", "weeks"])]
+        guard let unit = units.first(where: { $0.1.contains(String(unitWord)) })?.0, let fixed = Duration("\(amount)\(unit)") else { return nil }
+        return "\(fixed.amount)\(fixed.unit.rawValue)"
     }
 }
 

@@ -26,6 +26,11 @@ enum SourceFileLoader {
         case let .success(bytes):
             switch SourceText.decode(bytes) {
             case let .failure(invalid):
+                if let encoding = SourceText.utf16(bytes) {
+                    log.add(.yamlSyntax, "file is not valid UTF-8: it is \(encoding)", at: .start(of: file),
+                            notes: [.init("save it as UTF-8 (most editors: File, Save with Encoding, UTF-8)")])
+                    return nil
+                }
                 log.add(.yamlSyntax, "file is not valid UTF-8: byte \(invalid.hex) on line \(invalid.line)",
                         at: SourceLocation(file: file, line: invalid.line, column: invalid.column))
                 return nil
@@ -51,7 +56,7 @@ enum SourceFileLoader {
     /// at the first bad byte); a bad byte in the body is `bad-encoding`, a
     /// warning, and becomes U+FFFD.
     static func markdownText(_ read: Result<[UInt8], FileSystem.ReadError>, file: String, limits: LoadLimits, isPage: Bool, log: DiagnosticLog) -> String? {
-        guard case let .success(bytes) = read, case let .failure(invalid) = SourceText.decode(bytes) else {
+        guard case let .success(bytes) = read, case let .failure(invalid) = SourceText.decode(bytes), SourceText.utf16(bytes) == nil else {
             return text(read, file: file, limits: limits, log: log)
         }
         let lossy = SourceText.lossy(bytes)

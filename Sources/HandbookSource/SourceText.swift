@@ -13,6 +13,20 @@ enum SourceText {
         }
     }
 
+    /// "UTF-16 (little-endian)" or "UTF-16 (big-endian)" when the bytes are
+    /// UTF-16 text (a byte order mark, or ASCII with every other byte 0), else nil.
+    static func utf16(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        let sample = bytes.prefix(64)
+        guard sample.count >= 8, sample.count % 2 == 0 else { return nil }
+        let even = stride(from: 0, to: sample.count, by: 2).map { sample[sample.startIndex + $0] }
+        let odd = stride(from: 1, to: sample.count, by: 2).map { sample[sample.startIndex + $0] }
+        if odd.allSatisfy({ $0 == 0 }), even.allSatisfy({ $0 != 0 && $0 < 0x80 }) { return "UTF-16 (little-endian)" }
+        if even.allSatisfy({ $0 == 0 }), odd.allSatisfy({ $0 != 0 && $0 < 0x80 }) { return "UTF-16 (big-endian)" }
+        return nil
+    }
+
     /// The text with each invalid sequence as U+FFFD, without a leading BOM.
     static func lossy(_ bytes: [UInt8]) -> String {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -104,24 +104,88 @@ enum YAMLComposer {
             let (line, column) = position(parser.problem_mark)
             var result = YAMLProblem(message: message, line: line, column: column)
             result.hint = Self.hint(problem: problem, context: context, at: Int(parser.problem_mark.index), contextColumn: Int(parser.context_mark.column) + 1,
-                                    contextLine: Int(parser.context_mark.line) + 1 + lineOffset, text: text)
+                                    contextLine: Int(parser.context_mark.line) + 1 + lineOffset, contextIndex: Int(parser.context_mark.index),
+                                    lineOffset: lineOffset, text: text)
             return result
         }
 
+        /// A line of the source: its indentation (in columns), its text
+        /// after it, and its 1-based number in the file.
+        struct SourceLine {
+            var indent: Int
+            var text: Substring
+            var number: Int
+
+            /// `key:` at the start of the text (a plain key), or nil.
+            var key: String? {
+                guard let first = text.first, !"-#'\"[{&*!|>%@`?".contains(first) else { return nil }
+                guard let colon = text.firstIndex(of: ":") else { return nil }
+                let after = text.index(after: colon)
+                guard after == text.endIndex || text[after] == " " || text[after] == "\t" else { return nil }
+                return String(text[..<colon])
+            }
+        }
+
+        /// The line holding byte `offset`, and the non-blank, non-comment lines before it (nearest first).
+        static func lines(around offset: Int, in text: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> (SourceLine, [SourceLine])? {
+            guard offset >= 0, offset <= text.count else { return nil }
+            var all: [SourceLine] = []
+            var start = 0
+            var number = 1 + lineOffset
+            var current: SourceLine?
+            while start <= text.count {
+                var end = start
+                while end < text.count, text[end] != 0x0A { end += 1 }
+                var indent = 0
+                while start + indent < end, text[start + indent] == UInt8(ascii: " ") { indent += 1 }
+                var contentEnd = end
+                if contentEnd > start, text[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                let body = Substring(String(decoding: UnsafeBufferPointer(rebasing: text[(start + indent)..<max(start + indent, contentEnd)]), as: UTF8.self))
+                let line = SourceLine(indent: indent, text: body, number: number)
+                if offset >= start && (offset <= end) { current = line; break }
+                if !body.isEmpty, !body.hasPrefix("#") { all.append(line) }
+                start = end + 1
+                number += 1
+            }
+            guard let current else { return nil }
+            return (current, all.reversed())
+        }
+
         /// A fix for libyaml's commonest complaints, in the user's terms.
-        static func hint(problem: String, context: String?, at offset: Int, contextColumn: Int, contextLine: Int, text: UnsafeBufferPointer<UInt8>) -> String? {
+        static func hint(problem: String, context: String?, at offset: Int, contextColumn: Int, contextLine: Int, contextIndex: Int = -1,
+                         lineOffset: Int = 0, text: UnsafeBufferPointer<UInt8>) -> String? {
             let byte = offset >= 0 && offset < text.count ? text[offset] : 0
             if byte == 0x09 || (problem.contains("tab") && problem.contains("indentation")) {
                 return "YAML does not allow tabs for indentation; use spaces"
             }
+            let here = lines(around: offset, in: text, lineOffset: lineOffset)
             switch problem {
             case "mapping values are not allowed in this context":
+                // A key indented further than the key above it reads as the rest of that key's value.
+                if let (line, before) = here, let key = line.key, let above = before.first, let aboveKey = above.key, above.indent < line.indent {
+                    return "'\(key)' is indented further than '\(aboveKey)' above it (line \(above.number)), so YAML reads it as the rest of that value: start it at column \(above.indent + 1)"
+                }
                 return "a value that contains ': ' must be quoted: put the value in quotes (key: \"a: b\")"
             case "could not find expected ':'":
                 return "a key needs ': ' after it; if this line continues a value, put the whole value in quotes"
             case "did not find expected key" where context == "while parsing a block mapping":
+                if let (line, _) = here, line.indent + 1 == contextColumn {
+                    if line.text.hasPrefix("- ") || line.text == "-" {
+                        return "a list item ('- ') cannot stand at the column of this mapping's keys (column \(contextColumn)): put it under the key whose list it is, indented (key:, then   - item)"
+                    }
+                    return "this line stands at the column of the mapping's keys (column \(contextColumn)) but is not 'key: value': quote a value that starts with a special character"
+                }
                 return "the keys of this mapping start at column \(contextColumn) (line \(contextLine)): indent this line to match, or quote a value that starts with a special character"
             case "did not find expected '-' indicator":
+                // A key at the list's own column: it belongs to the item above, whose keys start after '- '.
+                if let (line, _) = here, let key = line.key, line.indent + 1 == contextColumn,
+                   let item = lines(around: max(contextIndex, 0), in: text, lineOffset: lineOffset)?.0, item.text.hasPrefix("- ") {
+                    let afterDash = item.text.dropFirst(2)
+                    let column = contextColumn + 2 + afterDash.prefix(while: { $0 == " " }).count
+                    let first = SourceLine(indent: 0, text: afterDash.drop(while: { $0 == " " }), number: item.number).key
+                    return "'\(key)' stands at the list's column, where only '- ' may start an item: a key of the item above starts at column \(column)"
+                        + (first.map { ", like '\($0)' on line \(item.number)" } ?? "")
+                }
                 return "the items of this list start at column \(contextColumn) (line \(contextLine)): indent this line to match"
             case "found character that cannot start any token":
                 if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "%") {

@@ -18,11 +18,11 @@ struct Build: ParsableCommand {
 
     @OptionGroup var handbook: HandbookOptions
 
-    @Option(name: .long, help: "A folder of templates that override the built-in theme file by file (default: ./templates when it exists).")
+    @Option(name: .long, help: "A folder of templates that override the built-in theme file by file (default: templates/ beside the content folder, when it exists).")
     var templates: String?
 
-    @Option(name: .long, help: "Where the site goes; replaced as a whole.")
-    var output: String = "public"
+    @Option(name: .long, help: "Where the site goes; replaced as a whole (default: public/ beside the content folder).")
+    var output: String?
 
     @Option(name: .long, help: "How diagnostics are printed: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
@@ -37,7 +37,9 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now()
         let content = handbook.content
-        let checked = try CheckRun.report(content: content, limits: handbook.limits(), renderHTML: true, templates: templates)
+        let output = self.output ?? handbook.sibling("public")
+        let checked = try CheckRun.report(content: content, limits: handbook.limits(), renderHTML: true, templates: templates,
+                                          defaultTemplates: handbook.templatesFolder(nil))
         let report = checked.report
         let status = report.exitCode(strict: strict)
         if status != 0 {
@@ -52,7 +54,7 @@ struct Build: ParsableCommand {
 
         // A theme with problems is an error in the report above, so the build stopped there.
         guard let theme = checked.theme else { throw ExitCode(1) }
-        let templatesFolder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
+        let templatesFolder = handbook.templatesFolder(templates)
 
         let folder: OutputFolder
         do {

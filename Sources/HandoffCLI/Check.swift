@@ -25,11 +25,12 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
     var strict = false
 
-    @Option(name: .long, help: "A folder of templates to check with the handbook (default: ./templates when it exists).")
+    @Option(name: .long, help: "A folder of templates to check with the handbook (default: templates/ beside the content folder, when it exists).")
     var templates: String?
 
     func run() throws {
-        let report = try CheckRun.report(content: handbook.content, limits: handbook.limits(), templates: templates).report
+        let report = try CheckRun.report(content: handbook.content, limits: handbook.limits(), templates: templates,
+                                         defaultTemplates: handbook.templatesFolder(nil)).report
         StandardStream.output.write(CheckRun.render(report, format: format))
         let status = report.exitCode(strict: strict)
         if status != 0 { throw ExitCode(status) }
@@ -46,9 +47,10 @@ enum CheckRun {
 
     /// The handbook's diagnostics and the theme's (the built-in theme with
     /// `templates`, or ./templates when it exists, over it).
-    static func report(content: String, limits: LoadLimits, renderHTML: Bool = false, templates: String?) throws
+    /// - Parameter defaultTemplates: the templates folder used without `--templates` (the content folder's sibling, when it exists).
+    static func report(content: String, limits: LoadLimits, renderHTML: Bool = false, templates: String?, defaultTemplates: String?) throws
         -> (report: DiagnosticReport, handbook: HandbookLoader.Result, theme: Theme?) {
-        let templatesFolder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
+        let templatesFolder = templates ?? defaultTemplates
         if let folder = templates, !FileManager.default.fileExists(atPath: folder) {
             throw ToolFailure("templates folder '\(folder)' does not exist")
         }

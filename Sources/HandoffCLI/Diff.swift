@@ -45,6 +45,12 @@ struct Diff: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let headSide = try resolve(head, scratch: scratch.appendingPathComponent("head").path)
         let baseSide = try resolve(base, scratch: scratch.appendingPathComponent("base").path)
+        // A handbook in neither revision: the folder is likely mistyped (a CI step in the wrong
+        // folder would otherwise report "no changes" and let anything through).
+        let holds = { (path: String?) in path.map { FileManager.default.fileExists(atPath: $0 + "/handbook.yaml") } ?? false }
+        if !holds(headSide.path) && !holds(baseSide.path) {
+            throw ToolFailure("neither '\(base)' nor \(head.map { "'\($0)'" } ?? "the working tree") holds a handbook in '\(content)' (no handbook.yaml): check --content")
+        }
         // Both sides are shown under HEAD's folder so that their diagnostics compare.
         let root = headSide.display
         let headSnapshot = try snapshot(headSide.path, root: root)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HandbookSource
 
 /// Options every command that reads a handbook takes.
@@ -10,4 +11,24 @@ struct HandbookOptions: ParsableArguments {
     var limit: [String] = []
 
     func limits() throws -> LoadLimits { try CheckRun.limits(limit) }
+
+    /// A folder beside the content folder: where `templates/` and `public/`
+    /// are looked for by default (`site/content` → `site/templates`).
+    func sibling(_ name: String) -> String { Self.sibling(name, of: content) }
+
+    static func sibling(_ name: String, of content: String) -> String {
+        var path = Substring(content)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        if path == "." || path.isEmpty { return "../" + name }
+        guard let slash = path.lastIndex(of: "/") else { return name }
+        let parent = path[..<slash]
+        return parent.isEmpty ? "/" + name : parent + "/" + name
+    }
+
+    /// `--templates`, else the content folder's sibling `templates/` when it exists.
+    func templatesFolder(_ explicit: String?) -> String? {
+        if let explicit { return explicit }
+        let sibling = sibling("templates")
+        return FileManager.default.fileExists(atPath: sibling) ? sibling : nil
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Markup
 
 /// The `handoff` command and its subcommands.
@@ -18,6 +19,17 @@ public struct Handoff: ParsableCommand {
     /// handbook, 2 when the tool could not run (bad flags included, where
     /// ArgumentParser alone would use 64).
     public static func run(_ arguments: [String]? = nil) -> Never {
+        // A mistyped command: say which one was meant (ArgumentParser does it for flags only).
+        if let first = (arguments ?? Array(CommandLine.arguments.dropFirst())).first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() } + ["help"]
+            if !names.contains(first) {
+                var message = "error: unknown command '\(first)'\n"
+                if let close = Suggestion.closest(to: first, among: names) { message += "  note: did you mean 'handoff \(close)'?\n" }
+                message += "  note: 'handoff --help' lists the commands\n"
+                StandardStream.error.write(message)
+                Self.exit(withError: ExitCode(2))
+            }
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -7,8 +7,10 @@ struct Init: ParsableCommand {
         abstract: "Write a starter handbook (3 roles, 4 stages, 2 contracts, an agent, a page) into an empty folder.",
         discussion: """
             The starter checks clean and builds: cd into the folder and run handoff build. Its files \
-            carry comments that name every field; FORMAT.md is the full reference. A folder that holds \
-            anything but hidden files (.git) is refused.
+            carry comments that name every field; docs/format.md (in handoff's repository and release \
+            archive) is the full reference, and 'handoff explain role.engagement' describes one field. \
+            A folder that holds anything but hidden files (.git) and a new repository's own files \
+            (README, LICENSE, CNAME, CONTRIBUTING...) is refused; no file there is overwritten.
             """
     )
 
@@ -21,8 +23,10 @@ struct Init: ParsableCommand {
         if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw ToolFailure("'\(folder)' is a file, not a folder") }
             let visible = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
-            if !visible.isEmpty {
-                throw ToolFailure("'\(folder)' is not empty: handoff init writes a new handbook into an empty folder (try: handoff init my-handbook)")
+            let others = visible.filter { !Self.repositoryFile($0) }.sorted()
+            if !others.isEmpty {
+                throw ToolFailure("'\(folder)' is not empty (\(others.prefix(3).map { "'\($0)'" }.joined(separator: ", "))\(others.count > 3 ? "..." : "")): "
+                                  + "handoff init writes a new handbook into an empty folder or a new repository (try: handoff init my-handbook)")
             }
         }
         let files = StarterHandbook.files
@@ -30,6 +34,16 @@ struct Init: ParsableCommand {
             for (path, text) in files {
                 let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if path == ".gitignore", let existing = fm.contents(atPath: url.path) {
+                    // A repository's own .gitignore is kept; the site's folder is added to it.
+                    let current = String(decoding: existing, as: UTF8.self)
+                    if !current.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "public/" || $0.trimmingCharacters(in: .whitespaces) == "/public/" }) {
+                        let joined = current + (current.isEmpty || current.hasSuffix("\n") ? "" : "\n") + text
+                        guard fm.createFile(atPath: url.path, contents: Data(joined.utf8)) else { throw ToolFailure("cannot write '\(url.path)'") }
+                    }
+                    continue
+                }
+                guard !fm.fileExists(atPath: url.path) else { throw ToolFailure("'\(url.path)' exists: handoff init never overwrites a file") }
                 guard fm.createFile(atPath: url.path, contents: Data(text.utf8)) else {
                     throw ToolFailure("cannot write '\(url.path)'")
                 }
@@ -49,13 +63,24 @@ struct Init: ParsableCommand {
     }
 }
 
+extension Init {
+    /// The files a new repository starts with (GitHub's and GitLab's
+    /// templates), which init leaves alone beside the handbook.
+    static func repositoryFile(_ name: String) -> Bool {
+        let stem = name.split(separator: ".").first.map { String($0).uppercased() } ?? ""
+        return ["README", "LICENSE", "LICENCE", "COPYING", "CNAME", "CONTRIBUTING", "CODE_OF_CONDUCT", "SECURITY", "CHANGELOG",
+                "NOTICE", "AUTHORS", "SUPPORT", "CODEOWNERS"].contains(stem)
+    }
+}
+
 /// The starter handbook, in our own words. Tests check that it loads with
 /// no diagnostics and builds.
 enum StarterHandbook {
     static let files: [(String, String)] = [
         (".gitignore", "public/\n"),
         ("content/handbook.yaml", """
-            # The handbook's settings. FORMAT.md describes every field.
+            # The handbook's settings. docs/format.md (handoff's format reference) describes every field;
+            # 'handoff explain handbook.title' describes one.
             title: Our Team Handbook                  # required
             description: How our roles hand work to each other, stage by stage.
             # The lifecycle: every id needs stages/<id>.md; the order matters.

@@ -18,7 +18,7 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var handbook: HandbookOptions
 
-    @Option(name: .long, help: "A folder of templates that override the built-in theme (default: ./templates when it exists).")
+    @Option(name: .long, help: "A folder of templates that override the built-in theme (default: templates/ beside the content folder, when it exists).")
     var templates: String?
 
     @Option(name: .long, help: "The address to listen on. Anything but a loopback address exposes the preview to the network.")
@@ -46,7 +46,7 @@ struct Serve: ParsableCommand {
         if let folder = templates, !FileManager.default.fileExists(atPath: folder) {
             throw ToolFailure("templates folder '\(folder)' does not exist")
         }
-        let templatesFolder = templates ?? "templates"
+        let templatesFolder = templates ?? handbook.sibling("templates")
         let loopback = ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.")
         if !loopback {
             StandardStream.error.write("warning: listening on \(host): anyone who can reach this machine can read the handbook\n")

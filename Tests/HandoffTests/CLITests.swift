@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import HandbookSource
 
 /// End-to-end runs of the built `handoff` binary (`swift build` first).
 @Suite struct CLITests {
@@ -147,7 +148,7 @@ import Testing
         try "notes".write(to: scratch.url.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         let run = try Run(["init"], in: scratch.url)
         #expect(run.status == 2)
-        #expect(run.stderr == "error: '.' is not empty: handoff init writes a new handbook into an empty folder (try: handoff init my-handbook)\n")
+        #expect(run.stderr == "error: '.' is not empty ('notes.txt'): handoff init writes a new handbook into an empty folder or a new repository (try: handoff init my-handbook)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["notes.txt"])
     }
 
@@ -184,5 +185,65 @@ import Testing
                 #expect(help.stdout.contains(String(name)), "README names \(name) for \(command), --help does not")
             }
         }
+    }
+}
+
+/// The command line's first-hour traps: a mistyped command, a new
+/// repository, a handbook in a subfolder, a CI step in the wrong folder,
+/// limits with units, a preview on the network.
+@Suite struct CommandLineTrapTests {
+    @Test func aMistypedCommandGetsDidYouMean() throws {
+        let run = try Run(["biuld"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: unknown command 'biuld'\n  note: did you mean 'handoff build'?\n  note: 'handoff --help' lists the commands\n")
+        let flag = try Run(["build", "--contnet", "x"])
+        #expect(flag.status == 2 && flag.stderr.contains("Did you mean '--content'?"))
+    }
+
+    @Test func initWritesIntoANewRepositoryWithoutOverwriting() throws {
+        let scratch = try Scratch()
+        try Data("# Our handbook\n".utf8).write(to: scratch.url.appendingPathComponent("README.md"))
+        try Data("MIT\n".utf8).write(to: scratch.url.appendingPathComponent("LICENSE"))
+        try Data("node_modules/".utf8).write(to: scratch.url.appendingPathComponent(".gitignore"))
+        let created = try Run(["init"], in: scratch.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("README.md"), encoding: .utf8) == "# Our handbook\n")
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent(".gitignore"), encoding: .utf8) == "node_modules/\npublic/\n")
+        #expect(try Run(["check"], in: scratch.url).status == 0)
+        // A folder with anything else is still refused.
+        let other = try Scratch()
+        try Data("x".utf8).write(to: other.url.appendingPathComponent("notes.txt"))
+        let refused = try Run(["init"], in: other.url)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("error: '.' is not empty ('notes.txt'): handoff init writes a new handbook into an empty folder or a new repository"))
+    }
+
+    @Test func templatesAndOutputDefaultToTheContentFoldersSiblings() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copy(Paths.exampleContent, as: "site/content")
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("site/templates"), withIntermediateDirectories: true)
+        try Data("/* the team's own */\n".utf8).write(to: scratch.url.appendingPathComponent("site/templates/team.css"))
+        let run = try Run(["build", "--content", "site/content"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("into site/public/"))
+        #expect(FileManager.default.fileExists(atPath: scratch.path("site/public/team.css")))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("public")))
+    }
+
+    @Test func diffInTheWrongFolderIsAnErrorNotNoChanges() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copy(Paths.exampleContent, as: "content")
+        for command in [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "x"]] {
+            #expect(try Run(command, in: scratch.url, tool: "git").status == 0)
+        }
+        let run = try Run(["diff", "HEAD", "--content", "contnet"], in: scratch.url)
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: neither 'HEAD' nor the working tree holds a handbook in 'contnet' (no handbook.yaml): check --content\n")
+        #expect(try Run(["diff", "HEAD"], in: scratch.url).status == 0)
+    }
+
+    @Test(arguments: [("2MB", 2_097_152), ("512KB", 524_288), ("3 MiB", 3_145_728), ("1G", 1_073_741_824), ("2000", 2_000), ("2XB", nil), ("MB", nil)] as [(String, Int?)])
+    func limitsTakeUnits(text: String, bytes: Int?) {
+        #expect(LoadLimits.number(text) == bytes)
     }
 }

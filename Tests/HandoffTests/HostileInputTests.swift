@@ -16,7 +16,7 @@ import Testing
         ])
         expectSame(try handbook.check().reported, [
             Reported(.yamlSyntax, .error, handbook.at("1️⃣"), "invalid YAML: did not find expected key (while parsing a block mapping)",
-                     notes: ["the keys of this mapping start at column 1 (line 2): indent this line to match, or quote a value that starts with a special character"]),
+                     notes: ["a list item ('- ') cannot stand at the column of this mapping's keys (column 1): put it under the key whose list it is, indented (key:, then   - item)"]),
             Reported(.unknownField, .warning, handbook.at("2️⃣"), "unknown field 'nmae'", notes: ["did you mean 'name'?"]),
         ])
     }

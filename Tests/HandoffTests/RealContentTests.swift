@@ -141,6 +141,12 @@ import Testing
         ("title: A\nlifecycle: [discover, decide]\nexternal:\n    a: A\n  b: B\n",
          "the keys of this mapping start at column 1 (line 1): indent this line to match, or quote a value that starts with a special character"),
         ("title: @x\nlifecycle: [discover, decide]\n", "a value cannot start with '@': put the value in quotes"),
+        // A key one space too far in reads as the rest of the value above: not a quoting problem.
+        ("title: A\n lifecycle: [discover, decide]\n",
+         "'lifecycle' is indented further than 'title' above it (line 1), so YAML reads it as the rest of that value: start it at column 1"),
+        // A key at a list's own column belongs to the item above (whose keys start after '- ').
+        ("title: A\nlifecycle: [discover, decide]\nexternal:\n  - name: x\n    id: y\n  role: z\n",
+         "'role' stands at the list's column, where only '- ' may start an item: a key of the item above starts at column 5, like 'name' on line 4"),
     ])
     func yamlErrorsCarryAFix(yaml: String, hint: String) throws {
         var handbook = TestHandbook(["handbook.yaml": yaml])

@@ -65,7 +65,9 @@ import Testing
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             table[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[1]
         }
-        for id in RuleRegistry.ids {
+        // handoff's own additions to the binding table (docs/format.md lists them with the rest).
+        let extensions: Set<String> = ["repeated-entry"]
+        for id in RuleRegistry.ids where !extensions.contains(id.rawValue) {
             #expect(table[id.rawValue] == id.defaultSeverity.rawValue, "\(id.rawValue) in FORMAT.md")
         }
         // The kernel's and the portfolio's rules (FORMAT.md's newest sections) are not built yet.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import HandbookServe
 
 /// `handoff serve` as a user runs it: the binary in a scratch folder, spoken
 /// to with curl.
@@ -226,5 +227,22 @@ import Testing
             overlay gone after the fix
 
             """)
+    }
+}
+
+/// Which `Host` names the preview answers to (DNS rebinding).
+@Suite struct PreviewHostTests {
+    @Test func onEveryAddressTheMachinesOwnNamesAreAllowed() {
+        let machine = ["192.168.1.20", "fe80::1", "build-box", "build-box.lan"]
+        let open = PreviewServer.allowedHosts(host: "0.0.0.0", port: 1313, machine: machine)
+        for name in ["192.168.1.20:1313", "[fe80::1]:1313", "build-box:1313", "build-box.lan", "localhost:1313", "127.0.0.1"] {
+            #expect(open.contains(name), "\(name)")
+        }
+        #expect(!open.contains("evil.example:1313"))
+        // Listening on loopback, the network's names are not allowed.
+        let loopback = PreviewServer.allowedHosts(host: "127.0.0.1", port: 1313, machine: machine)
+        #expect(!loopback.contains("build-box:1313") && loopback.contains("localhost:1313"))
+        // The real machine's names include its host name.
+        #expect(!MachineNames.current().isEmpty)
     }
 }

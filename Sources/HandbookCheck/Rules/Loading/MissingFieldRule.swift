@@ -5,7 +5,7 @@ import Diagnostics
 enum MissingFieldRule: DescribedRule {
     static let descriptor = RuleDescriptor(
         .missingField,
-        help: "Add the field the message names. FORMAT.md lists the required fields of every kind of file.",
+        help: "Add the field the message names. docs/format.md lists the required fields of every kind of file; 'handoff explain role' lists a role's.",
         triggering: [
             RuleExample([
                 "stages/decide.md": RuleExample.base("stages/decide.md", replacing: """
