@@ -8,14 +8,17 @@ public enum EntityKind: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// The front matter fields of a file of this kind, in FORMAT.md's order:
     /// what the decoders accept and what `diff` compares (with the body).
-    public var fields: [String] {
+    public var fields: [String] { fieldGroup.names }
+
+    /// The front matter's fields, from `FieldReference`.
+    public var fieldGroup: FieldGroup {
         switch self {
-        case .stages: ["name", "question", "output", "timebox"]
-        case .roles: ["name", "purpose", "engagement", "context_in", "context_out", "agents", "workflows"]
-        case .contexts: ["name", "description"]
-        case .contracts: ["name", "from", "to", "boundary", "carries", "required", "gates", "trigger"]
-        case .pages: ["name", "title", "order", "weight", "description", "summary", "draft"]
-        case .objects: ["name", "definition", "producer", "steward", "consumers", "contract", "weekly_job"]
+        case .stages: FieldReference.stage
+        case .roles: FieldReference.role
+        case .contexts: FieldReference.context
+        case .contracts: FieldReference.contract
+        case .pages: FieldReference.page
+        case .objects: FieldReference.object
         }
     }
 

@@ -18,6 +18,8 @@ public struct Settings: Sendable {
     public var title: String
     public var description: String?
     public var repository: String?
+    /// `url:` where the site is published (absolute addresses), or nil.
+    public var url: String?
     /// Valid, distinct stage ids in lifecycle order.
     public var lifecycle: [Located<String>]
     public var externals: [String: External]

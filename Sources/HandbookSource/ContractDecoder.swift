@@ -4,7 +4,7 @@ import HandbookModel
 /// contracts/<id>.md front matter → `Contract`.
 enum ContractDecoder {
     static let fields = EntityKind.contracts.fields
-    static let triggerFields = ["acknowledge_within", "next_stage_within"]
+    static let triggerFields = FieldReference.trigger.names
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Contract? {
         guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }

@@ -4,8 +4,8 @@ import HandbookModel
 /// objects/<id>.md front matter → `GovernedObject`.
 enum ObjectDecoder {
     static let fields = EntityKind.objects.fields
-    static let contractFields = ["enforced_by", "freshness", "completeness", "cardinality", "rules"]
-    static let weeklyJobFields = ["when", "tasks"]
+    static let contractFields = FieldReference.dataContract.names
+    static let weeklyJobFields = FieldReference.weeklyJob.names
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> GovernedObject? {
         guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }

@@ -4,12 +4,10 @@ import HandbookModel
 /// roles/<id>.md front matter → `Role`.
 enum RoleDecoder {
     static let fields = EntityKind.roles.fields
-    static let contextInFields = ["context", "from", "cadence"]
-    static let contextOutFields = ["context", "to", "cadence", "format"]
-    static let agentFields = ["name", "input", "output", "oversight", "blast_radius", "access", "delegation",
-                              "error_tolerance", "tool_span", "independence", "confirmation", "staging",
-                              "source_of_truth", "service_level", "audit_trail", "reads", "logs"]
-    static let workflowFields = ["name", "stage", "trigger", "steps"]
+    static let contextInFields = FieldReference.contextIn.names
+    static let contextOutFields = FieldReference.contextOut.names
+    static let agentFields = FieldReference.agent.names
+    static let workflowFields = FieldReference.workflow.names
 
     static func decode(id: String, file: String, root: YAMLNode, body: Body, log: DiagnosticLog) -> Role? {
         guard let fields = Fields(root, known: Self.fields, log: log, what: "front matter") else { return nil }

@@ -82,7 +82,7 @@ enum PageDecoder {
 
 /// handbook.yaml → `Settings`.
 enum SettingsDecoder {
-    static let fields = ["title", "description", "repository", "lifecycle", "external", "severity", "cycle_budget", "raw_html"]
+    static let fields = FieldReference.settings.names
 
     static func decode(file: String, root: YAMLNode?, log: DiagnosticLog) -> Settings? {
         guard let root else {
@@ -95,6 +95,7 @@ enum SettingsDecoder {
         settings.title = fields.text("title", required: true) ?? ""
         settings.description = fields.text("description")
         settings.repository = fields.text("repository")
+        settings.url = fields.text("url")
         if let text = fields.text("raw_html"), let node = fields.value("raw_html"),
            let policy = Fields.choice(text, at: node, field: "raw_html", Settings.RawHTML.self, log: log) {
             settings.rawHTML = policy.value

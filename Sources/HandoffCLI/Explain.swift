@@ -1,15 +1,22 @@
 import ArgumentParser
 import Diagnostics
 import HandbookCheck
+import HandbookModel
 
 /// `handoff explain [RULE]`: what a rule means, how to fix what it reports,
 /// and handbooks it reports on and stays silent on (like `rustc --explain`).
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain a rule: what it checks, how to fix it, and examples. Without a rule, list them all."
+        abstract: "Explain a rule or a field: what it checks or holds, how to fix it, and examples. Without one, list the rules.",
+        discussion: """
+            A rule id as printed in brackets after a diagnostic (vague-gate), or a field: a kind and \
+            its field (role.engagement, contract.trigger.acknowledge_within, agent.delegation, \
+            handbook.cycle_budget), or a kind alone (role) for all its fields. docs/format.md is \
+            the whole reference.
+            """
     )
 
-    @Argument(help: "A rule id, as printed in brackets after a diagnostic (vague-gate).")
+    @Argument(help: "A rule id (vague-gate) or a field (role.engagement, agent.delegation), or a kind (role).")
     var rule: String?
 
     func run() throws {
@@ -17,12 +24,41 @@ struct Explain: ParsableCommand {
             StandardStream.output.write(Self.list())
             return
         }
-        guard let descriptor = RuleRegistry.descriptor(named: rule) else {
-            let close = Suggestion.closest(to: rule, among: RuleRegistry.allDescriptors.map(\.rule.rawValue))
-            throw ToolFailure("'\(rule)' is not a rule id" + (close.map { "\n  note: did you mean '\($0)'?" } ?? "")
-                + "\n  note: 'handoff explain' lists every rule")
+        if let descriptor = RuleRegistry.descriptor(named: rule) {
+            StandardStream.output.write(Self.text(descriptor))
+            return
         }
-        StandardStream.output.write(Self.text(descriptor))
+        if let found = FieldReference.lookup(rule) {
+            StandardStream.output.write(found.field.map { Self.text($0, in: found.group) } ?? Self.text(found.group))
+            return
+        }
+        let close = Suggestion.closest(to: rule, among: RuleRegistry.allDescriptors.map(\.rule.rawValue) + FieldReference.names)
+        throw ToolFailure("'\(rule)' is not a rule id or a field" + (close.map { "\n  note: did you mean '\($0)'?" } ?? "")
+            + "\n  note: 'handoff explain' lists every rule; 'handoff explain role' lists a role's fields")
+    }
+
+    /// One field: where it stands, its type, whether it is required, what
+    /// its absence means, what it is for, and an example.
+    static func text(_ field: FieldSpec, in group: FieldGroup) -> String {
+        var out = "\(group.id).\(field.name): \(field.summary)\n"
+        out += "in: \(group.place)\n"
+        out += "type: \(field.type)\n"
+        out += field.required ? "required\n" : "optional" + (field.absent.isEmpty ? "" : "; when absent: \(field.absent)") + "\n"
+        out += "\nexample:\n  \(field.name):" + (field.example.hasPrefix("\n") ? "" : " ")
+        out += field.example.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ") + "\n"
+        return out
+    }
+
+    /// A kind's fields, one line each.
+    static func text(_ group: FieldGroup) -> String {
+        let width = group.fields.map(\.name.count).max() ?? 0
+        var out = "\(group.id): the fields of \(group.place)\n\n"
+        for field in group.fields {
+            out += "  " + field.name + String(repeating: " ", count: width - field.name.count) + "  "
+            out += (field.required ? "required  " : "optional  ") + field.type + "\n"
+        }
+        out += "\n'handoff explain \(group.id).\(group.fields[0].name)' describes one field.\n"
+        return out
     }
 
     /// Every rule: id, default severity, summary.

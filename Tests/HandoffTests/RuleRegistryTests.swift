@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import HandbookCheck
 import HandbookSource
+import HandbookModel
 import Testing
 
 /// Every rule is described in its own file with examples; the examples run
@@ -57,9 +58,13 @@ import Testing
 
     /// FORMAT.md's rule table (kept beside the repository, in ../shared) names
     /// every registered rule with its default severity, and no other.
-    @Test func formatsRuleTableMatchesTheRegistry() throws {
-        let format = Paths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/FORMAT.md")
-        guard let text = try? String(contentsOf: format, encoding: .utf8) else { return } // outside the workspace
+    /// The binding FORMAT.md beside the repository (the project's own workspace
+    /// only; a clone has docs/format.md, checked below).
+    static let bindingFormat = Paths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/FORMAT.md")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: bindingFormat.path), "../shared/FORMAT.md is outside this clone"))
+    func bindingFormatsRuleTableMatchesTheRegistry() throws {
+        let text = try String(contentsOf: Self.bindingFormat, encoding: .utf8)
         var table: [String: String] = [:]
         for line in text.split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -73,6 +78,33 @@ import Testing
         // The kernel's and the portfolio's rules (FORMAT.md's newest sections) are not built yet.
         #expect(Set(table.keys).subtracting(Self.ids) == ["unowned-risk", "risk-by-committee", "absent-risk-owner", "late-extended-team",
                                                         "unchecked-synthesis", "conflicting-definition", "portfolio-risk", "portfolio-gate"])
+    }
+
+    /// docs/format.md's tables of rules and fields are generated from the
+    /// registry and the field reference (HANDOFF_RECORD=1 rewrites them).
+    @Test func docsFormatIsTheCode() throws {
+        let url = Paths.packageRoot.appendingPathComponent("docs/format.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let (regenerated, unknown) = FormatReference.regenerate(text)
+        #expect(unknown == [])
+        // Every rule and every group of fields has its block.
+        #expect(text.contains("<!-- generated: rules -->"))
+        for group in FieldReference.groups { #expect(text.contains("<!-- generated: fields \(group.id) -->"), "\(group.id)") }
+        if Paths.recording, regenerated != text {
+            try regenerated.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("re-recorded docs/format.md's generated tables; run again without HANDOFF_RECORD")
+            return
+        }
+        #expect(regenerated == text, "docs/format.md's generated tables differ from the code: HANDOFF_RECORD=1 swift test --filter docsFormatIsTheCode")
+        // Every rule id appears in the prose or the table; every field's explain entry exists.
+        for id in RuleRegistry.ids { #expect(regenerated.contains("`\(id.rawValue)`")) }
+        for group in FieldReference.groups {
+            for field in group.fields {
+                // A field that is a mapping of its own (role.agents) explains as its group of fields.
+                let found = FieldReference.lookup(group.id + "." + field.name)
+                #expect(found?.field?.name == field.name || found?.group.id == group.id + "." + field.name, "\(group.id).\(field.name)")
+            }
+        }
     }
 
     /// README's rule table is generated from the registry (HANDOFF_RECORD=1 rewrites it).
@@ -90,6 +122,26 @@ import Testing
             return
         }
         #expect(String(readme[start.upperBound..<end.lowerBound]) == table)
+    }
+
+    @Test func theCLIExplainsFields() throws {
+        let field = try Run(["explain", "contract.trigger.acknowledge_within"])
+        #expect(field.status == 0)
+        #expect(field.stdout == """
+            contract.trigger.acknowledge_within: How soon the receiver acknowledges.
+            in: a contract's trigger
+            type: a duration: <n>h, <n>d or <n>w
+            optional; when absent: untimed (untimed-contract)
+
+            example:
+              acknowledge_within: 24h
+
+            """)
+        let kind = try Run(["explain", "trigger"])
+        #expect(kind.stdout.hasPrefix("contract.trigger: the fields of a contract's trigger\n\n  acknowledge_within  optional  a duration"))
+        let typo = try Run(["explain", "role.enagement"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "error: 'role.enagement' is not a rule id or a field\n  note: did you mean 'role.engagement'?\n  note: 'handoff explain' lists every rule; 'handoff explain role' lists a role's fields\n")
     }
 
     @Test func theCLIListsAndExplainsEveryRule() throws {
