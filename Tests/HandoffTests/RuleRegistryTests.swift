@@ -162,6 +162,6 @@ import Testing
             """))
         let unknown = try Run(["explain", "vage-gate"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "error: 'vage-gate' is not a rule id\n  note: did you mean 'vague-gate'?\n  note: 'handoff explain' lists every rule\n")
+        #expect(unknown.stderr == "error: 'vage-gate' is not a rule id or a field\n  note: did you mean 'vague-gate'?\n  note: 'handoff explain' lists every rule; 'handoff explain role' lists a role's fields\n")
     }
 }
