@@ -107,23 +107,6 @@ import Testing
         }
     }
 
-    /// README's rule table is generated from the registry (HANDOFF_RECORD=1 rewrites it).
-    @Test func readmesRuleTableIsTheRegistry() throws {
-        let url = Paths.packageRoot.appendingPathComponent("README.md")
-        let readme = try String(contentsOf: url, encoding: .utf8)
-        let table = "| rule id | default | when |\n|---|---|---|\n" + RuleRegistry.ids.map {
-            "| `\($0.rawValue)` | \($0.defaultSeverity.rawValue)\($0.isConfigurable ? "" : " (fixed)") | \($0.summary) |"
-        }.joined(separator: "\n") + "\n"
-        let start = try #require(readme.range(of: "<!-- rules: generated from RuleRegistry -->\n"))
-        let end = try #require(readme.range(of: "<!-- /rules -->"))
-        if Paths.recording {
-            try (String(readme[..<start.upperBound]) + table + String(readme[end.lowerBound...])).write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("re-recorded README's rule table; run again without HANDOFF_RECORD")
-            return
-        }
-        #expect(String(readme[start.upperBound..<end.lowerBound]) == table)
-    }
-
     @Test func theCLIExplainsFields() throws {
         let field = try Run(["explain", "contract.trigger.acknowledge_within"])
         #expect(field.status == 0)

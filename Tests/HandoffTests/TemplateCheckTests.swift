@@ -68,16 +68,16 @@ import Testing
         #expect(loaded.theme != nil)
     }
 
-    /// README lists every field each template can use (HANDOFF_RECORD=1 rewrites it).
-    @Test func readmeListsTheTemplateFields() throws {
-        let url = Paths.packageRoot.appendingPathComponent("README.md")
+    /// docs/themes.md lists every field each template can use (HANDOFF_RECORD=1 rewrites it).
+    @Test func docsListTheTemplateFields() throws {
+        let url = Paths.packageRoot.appendingPathComponent("docs/themes.md")
         let readme = try String(contentsOf: url, encoding: .utf8)
         let reference = Theme.fieldReference()
         let start = try #require(readme.range(of: "<!-- template fields: generated from ViewSchemas -->\n"))
         let end = try #require(readme.range(of: "<!-- /template fields -->"))
         if Paths.recording {
             try (String(readme[..<start.upperBound]) + reference + String(readme[end.lowerBound...])).write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("re-recorded README's template fields; run again without HANDOFF_RECORD")
+            Issue.record("re-recorded docs/themes.md's template fields; run again without HANDOFF_RECORD")
             return
         }
         #expect(String(readme[start.upperBound..<end.lowerBound]) == reference)
