@@ -65,12 +65,20 @@ public struct ContentFiles: Sendable, Hashable {
     /// replaces the written fragment (an anchor's exact letter case).
     public func href(for destination: String, from document: String, fragment: String? = nil) -> String {
         guard let link = ContentLink(destination) else { return destination }
+        return href(for: link, written: destination, from: document, fragment: fragment)
+    }
+
+    /// `href(for:from:fragment:)` of a destination already read as `link`.
+    public func href(for link: ContentLink, written destination: String, from document: String, fragment: String? = nil) -> String {
         let written = fragment.map { Self.replacingFragment(of: destination, with: $0) } ?? destination
         guard !link.path.isEmpty else { return written }
         let name = PagePath.split(link.path).name
         let plain = !link.isRootRelative && !PagePath.isIndex(name) && !link.path.hasSuffix("/")
             && (name.hasSuffix(".md") || (PagePath.markdownExtension(name) == nil && !folders.contains(Self.trimmed(link.resolved(from: document) ?? ""))))
-        if plain { return ContentLink.sitePath(for: written) }
+        if plain {
+            // The fragment replaced, the written form read again only then.
+            return fragment == nil ? link.sitePath(written: written) : ContentLink.sitePath(for: written)
+        }
         guard let resolved = resolve(link, from: document) else { return ContentLink.sitePath(for: written) }
         let target = sitePath(of: resolved)
         var suffix = ""

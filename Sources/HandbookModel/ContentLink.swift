@@ -44,6 +44,12 @@ public struct ContentLink: Sendable, Hashable {
     /// disk and under any sub-path. Anything else is left as written.
     public static func sitePath(for destination: String, root: String = "../") -> String {
         guard let link = ContentLink(destination), !link.path.isEmpty else { return destination }
+        return link.sitePath(written: destination, root: root)
+    }
+
+    /// `sitePath(for:)` of a destination already read as this link.
+    public func sitePath(written destination: String, root: String = "../") -> String {
+        let link = self
         var path = Substring(destination)
         var suffix = ""
         if let hash = path.firstIndex(of: "#") {

@@ -66,11 +66,23 @@ struct PageRef: Hashable, Comparable, Sendable {
     }
 
     /// How many folders deep the page sits (0 for the overview).
-    var depth: Int { path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+    var depth: Int {
+        switch kind {
+        case .index, .list where !id.contains("/"): 0
+        case .stage, .role, .contract, .context, .object: 1
+        default: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        }
+    }
 
     /// The way up to the site's root: "" for the overview and the lists,
     /// "../" for pages in a folder, "../../" a folder deeper.
-    var root: String { String(repeating: "../", count: depth) }
+    var root: String {
+        switch depth {
+        case 0: ""
+        case 1: "../"
+        case let n: String(repeating: "../", count: n)
+        }
+    }
 
     /// The folder the page sits in ("" at the root, "pages/ops").
     var folder: String { PagePath.split(path).folder }

@@ -18,6 +18,10 @@ struct PageTree: Sendable {
     /// Every page of the tree in reading order: a folder's own page, then
     /// its entries, depth first. Generated folder pages included.
     private(set) var order: [PageRef] = []
+    /// Each folder's own page → the folder (looked up per navigation link).
+    private(set) var folderOf: [PageRef: String] = [:]
+    /// Each entry's place in its folder's `entries`.
+    private(set) var position: [PageRef: Int] = [:]
 
     init(_ handbook: Handbook) {
         guard !handbook.pages.isEmpty else { return }
@@ -86,7 +90,11 @@ struct PageTree: Sendable {
                 member.hasPrefix("/") ? self.ref(of: String(member.dropFirst())) : PageRef(.pages, member)
             }
         }
-        for (folder, entries) in sorted { folders[folder]?.entries = entries }
+        for (folder, entries) in sorted {
+            folders[folder]?.entries = entries
+            for (offset, entry) in entries.enumerated() { position[entry] = offset }
+        }
+        for folder in folders.keys { folderOf[ref(of: folder)] = folder }
         var reading: [PageRef] = []
         var stack: [PageRef] = [ref(of: "")]
         while let next = stack.popLast() {
@@ -105,11 +113,8 @@ struct PageTree: Sendable {
 
     /// The folder whose own page this is, if it is one.
     func folderPath(of page: PageRef) -> String? {
-        switch page.kind {
-        case .folder: return page.id
-        case .page where PagePath.isFolderPage(page.id): return PagePath.folder(of: page.id)
-        default: return nil
-        }
+        if page.kind == .folder { return page.id }
+        return page.kind == .page ? folderOf[page] : nil
     }
 
     /// Folders without a file of their own, whose pages the site generates.

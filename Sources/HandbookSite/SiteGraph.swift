@@ -36,6 +36,9 @@ struct SiteGraph: Sendable {
     /// whose pages list its workflows. With `backlinks`, the pages an edit
     /// of one entity can change (the live preview renders only those).
     private(set) var shows: [PageRef: Set<PageRef>] = [:]
+    /// For each body (by file) whose links name an anchor only when letter
+    /// case is ignored (`#Requirements`): destination → the anchor's spelling.
+    private(set) var fragmentFixes: [String: [String: String]] = [:]
 
     init(_ handbook: Handbook) {
         self.handbook = handbook
@@ -122,39 +125,31 @@ struct SiteGraph: Sendable {
             }
         }
         contextIDs = contexts.sorted()
-        for (kind, id, _, body) in handbook.bodies {
+        var anchorSets: [String: Set<String>] = [:]
+        for (kind, id, file, body) in handbook.bodies {
             let source = PageRef(kind, id)
             for link in body.links {
+                if let fragment = link.target?.fragment, !fragment.isEmpty {
+                    // A fragment that is not an anchor as written may be one in another letter case.
+                    let owner = link.target!.path.isEmpty ? file : link.resolved
+                    if let owner {
+                        if anchorSets[owner] == nil { anchorSets[owner] = Set(anchorOwner(owner, from: file, body: body) ?? []) }
+                        if let anchors = anchorSets[owner], !anchors.contains(fragment), let exact = AnchorCase.match(fragment, in: anchors) {
+                            fragmentFixes[file, default: [:]][link.destination] = exact
+                        }
+                    }
+                }
                 guard let relative = link.resolved, let page = Self.page(forContentPath: relative, tree: pageTree) else { continue }
                 self.link(source, to: page)
             }
         }
     }
 
-    /// For a body's links that name an anchor only when letter case is
-    /// ignored (`#Requirements` for `#requirements`, as GitHub resolves
-    /// them): destination → the anchor's exact spelling. Usually empty.
-    func fragmentFixes(_ body: Body, file: String) -> [String: String] {
-        var fixes: [String: String] = [:]
-        for link in body.links {
-            guard let target = link.target, let fragment = target.fragment, !fragment.isEmpty else { continue }
-            let anchors: [String]
-            if target.path.isEmpty {
-                anchors = body.anchors + (EntityKind(rawValue: PagePath.split(file).folder.split(separator: "/").first.map(String.init) ?? "")?.sectionAnchors ?? [])
-            } else if let relative = link.resolved, let owner = anchorOwner(relative) {
-                anchors = owner
-            } else {
-                continue
-            }
-            if anchors.contains(fragment) { continue }
-            if let exact = AnchorCase.match(fragment, in: anchors) { fixes[link.destination] = exact }
-        }
-        return fixes
-    }
-
-    /// The anchors of the page a content path lands on (a page folder: its own page).
-    func anchorOwner(_ relative: String) -> [String]? {
+    /// The anchors of the page a content path lands on (a page folder: its
+    /// own page); `body` when the path is the linking file's own.
+    func anchorOwner(_ relative: String, from file: String, body own: Body) -> [String]? {
         guard let page = Self.page(forContentPath: relative, tree: pageTree), let kind = page.entityKind else { return nil }
+        if relative == file { return own.anchors + kind.sectionAnchors }
         let body: Body?
         switch kind {
         case .stages: body = handbook.stages[page.id]?.body

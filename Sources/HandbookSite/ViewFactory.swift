@@ -67,7 +67,7 @@ struct ViewFactory: Sendable {
     /// whose links name an anchor in another letter case (`#Requirements`)
     /// is rendered again with the anchor's exact spelling.
     func body(_ body: Body, file: String, of page: PageRef, kind: EntityKind) -> BodyView {
-        let fixes = graph.fragmentFixes(body, file: file)
+        let fixes = graph.fragmentFixes[file] ?? [:]
         let html: String
         if let rendered = body.html, fixes.isEmpty {
             html = rendered
@@ -581,9 +581,11 @@ struct ViewFactory: Sendable {
             var shown = entries
             var more: PageRef?
             if entries.count > Self.navLimit {
-                shown = entries.filter { entry in
-                    entry == page || tree.folderPath(of: entry).map(open.contains) == true
-                }
+                // The page itself and the folder on the way to it, in their order (no scan of the folder).
+                var kept: [PageRef] = []
+                if tree.parent(of: page) == path, tree.position[page] != nil { kept.append(page) }
+                if let sub = open.first(where: { !$0.isEmpty && PagePath.split($0).folder == path }) { kept.append(tree.ref(of: sub)) }
+                shown = kept.sorted { (tree.position[$0] ?? 0) < (tree.position[$1] ?? 0) }
                 more = tree.ref(of: path)
             }
             for entry in shown {

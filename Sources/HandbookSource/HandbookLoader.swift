@@ -96,7 +96,6 @@ public enum HandbookLoader {
         handbook.assets = withAssets.assets
         handbook.refusedAssets = withAssets.refusedAssets
         finishPages(&handbook, summaries: walk.summaries, path: path, limits: limits)
-        Trace.measure("resolve links") { handbook.resolveLinks() }
         if Trace.enabled {
             let bodies = handbook.bodies
             Trace.measure("raw HTML in \(bodies.filter { $0.body.rawHTMLPieces > 0 }.count) of \(bodies.count) bodies") {}

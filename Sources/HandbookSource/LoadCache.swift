@@ -135,7 +135,6 @@ public final class LoadCache: @unchecked Sendable {
             }
         }
         HandbookLoader.applyPageRules(&handbook)
-        handbook.resolveLinks()
         previous.merged = handbook
         var diagnostics = previous.settingsDiagnostics + previous.plan.diagnostics
         diagnostics.reserveCapacity(diagnostics.count + previous.outcomes.reduce(0) { $0 + $1.diagnostics.count })

@@ -138,11 +138,19 @@ enum SourceFileLoader {
         var dependsOnFiles = false
         let files = options.files
         let scan = MarkdownRendering(markdown, reserved: options.reserved, rawHTML: options.rawHTML, html: options.renderHTML) { destination in
-            if !dependsOnFiles, let link = ContentLink(destination), !link.path.isEmpty, ContentFiles.dependsOnFiles(link) { dependsOnFiles = true }
-            return files.href(for: destination, from: file)
+            guard let link = ContentLink(destination) else { return destination }
+            if !link.path.isEmpty, ContentFiles.dependsOnFiles(link) { dependsOnFiles = true }
+            return files.href(for: link, written: destination, from: file)
         }
-        let links = scan.links.map {
-            Body.Link(destination: $0.destination, location: SourceLocation(file: file, line: $0.line + firstLine - 1, column: $0.column))
+        // Each link resolved here, in the parallel parse, against the files the
+        // load found (an outcome that depends on them is parsed again when they change).
+        let links = scan.links.map { found -> Body.Link in
+            var link = Body.Link(destination: found.destination, location: SourceLocation(file: file, line: found.line + firstLine - 1, column: found.column))
+            if let target = link.target, !target.path.isEmpty {
+                link.resolved = files.resolve(target, from: file)
+                if ContentFiles.dependsOnFiles(target) { dependsOnFiles = true }
+            }
+            return link
         }
         if options.isPage, let first = scan.foreignSyntax.first {
             let kinds = Set(scan.foreignSyntax.map(\.kind))

@@ -9,7 +9,9 @@ import CCmarkGFM
 enum GitHubAlerts {
     static let kinds = ["note", "tip", "important", "warning", "caution"]
 
-    static func apply(to document: CmarkDocument) {
+    static func apply(to document: CmarkDocument, markdown: String) {
+        // Most bodies hold no "[!": no walk for them.
+        guard markdown.utf8.contains(UInt8(ascii: "!")), markdown.contains("[!") else { return }
         var quotes: [OpaquePointer] = []
         document.forEachNode { node in
             if cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE { quotes.append(node) }

@@ -134,7 +134,7 @@ public struct MarkdownRendering: Sendable {
 
     init(parsing markdown: String, reserved: Set<String>, rawHTML: RawHTMLPolicy, html wantHTML: Bool, rewrite: (String) -> String) {
         let document = CmarkDocument(markdown, sourcePositions: false)
-        GitHubAlerts.apply(to: document)
+        GitHubAlerts.apply(to: document, markdown: markdown)
         if let first = cmark_node_first_child(document.root), cmark_node_get_type(first) == CMARK_NODE_HEADING {
             opensWithHeading1 = cmark_node_get_heading_level(first) == 1
         }
