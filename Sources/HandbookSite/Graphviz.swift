@@ -1,4 +1,5 @@
 import CGraphviz
+import CSystemShims
 import Foundation
 
 /// Graphviz's `dot` layout through libgvc (Debian's `libgraphviz-dev`): DOT
@@ -44,7 +45,10 @@ enum Graphviz {
             // Routing notes ("triangulation failed") go nowhere: dot falls back to another route itself.
             _ = agseterrf { _ in 0 }
             _ = agseterr(AGMAX)
-            guard let context = gvContext(), let graph = agmemread(text), gvLayout(context, graph, "dot") == 0 else { _exit(1) }
+            // handoff_graphviz_read, not agmemread: the layout then depends on the source alone, not on the heap.
+            guard let context = gvContext(), let read = handoff_graphviz_read(text) else { _exit(1) }
+            let graph = UnsafeMutablePointer<Agraph_t>(read)
+            guard gvLayout(context, graph, "dot") == 0 else { _exit(1) }
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
             guard gvRenderData(context, graph, "svg", &data, &length) == 0, let data else { _exit(1) }
