@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 import HandbookModel
 
 extension HandbookDiff {
@@ -53,7 +52,7 @@ extension HandbookDiff {
     }
 
     static func code(_ s: String) -> String {
-        let clean = s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ")
+        let clean = s.replacingAll("`", with: "'").replacingAll("\n", with: " ")
         return "`\(clean)`"
     }
 
@@ -70,11 +69,11 @@ extension HandbookDiff {
         for entity in changes.removed { out += "- Removed: **\(Self.text(entity.name))** \(Self.code(entity.id))\n" }
         for rename in changes.renamed {
             out += "- Renamed: **\(Self.text(rename.name))** \(Self.code(rename.from)) → \(Self.code(rename.to))"
-            out += rename.fields.isEmpty ? "\n" : ", and changed: \(rename.fields.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))\n"
+            out += rename.fields.isEmpty ? "\n" : ", and changed: \(rename.fields.map { $0.replacingAll("_", with: " ") }.joined(separator: ", "))\n"
             if changes.kind == .contracts, let details = contracts.first(where: { $0.id == rename.to }) { out += contractDetails(details) }
         }
         for change in changes.changed {
-            out += "- Changed: **\(Self.text(change.name))** \(Self.code(change.id)): \(change.fields.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))\n"
+            out += "- Changed: **\(Self.text(change.name))** \(Self.code(change.id)): \(change.fields.map { $0.replacingAll("_", with: " ") }.joined(separator: ", "))\n"
             if changes.kind == .contracts, let details = contracts.first(where: { $0.id == change.id }) {
                 out += contractDetails(details)
             }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import HandbookModel
 
 /// What changed under the watched folders: the paths (`folder + "/" +
 /// relative`, as the folder was given), or `nil` when the watcher cannot
@@ -38,9 +38,9 @@ final class FolderWatcher {
 
     private func watchRoots() {
         for root in roots {
-            let parent = (root as NSString).deletingLastPathComponent
+            let parent = PathText.deletingLastComponent(root)
             let wd = inotify_add_watch(fd, parent.isEmpty ? "." : parent, Self.parentMask)
-            if wd >= 0 { parents[wd, default: []].insert((root as NSString).lastPathComponent) }
+            if wd >= 0 { parents[wd, default: []].insert(PathText.lastComponent(root)) }
             addTree(root, depth: 0)
         }
     }

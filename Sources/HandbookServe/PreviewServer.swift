@@ -5,7 +5,12 @@ import Glibc
 @_silgen_name("malloc_trim") func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
 import Diagnostics
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HandbookCheck
 import HandbookModel
 import HandbookSite
@@ -65,7 +70,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var lastTheme: (theme: Theme?, diagnostics: [Diagnostic])?
     /// Content files edited since the site was last updated; nil when unknown.
     private var edits: Set<String>? = nil
-    private let rebuildLock = NSLock()
+    private let rebuildLock = MutexLock()
 
     public init(options: Options) {
         self.options = options
@@ -141,7 +146,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// it is unavailable) and rebuilds after each burst of changes.
     func watch(report: @escaping @Sendable (Outcome) -> Void) {
         let folders = [options.content, options.templates]
-        let thread = Thread { [self] in
+        Self.startThread(stackSize: 8 << 20) { [self] in
             // HANDOFF_WATCH=poll polls even where inotify works (for tests, and network file systems).
             if ProcessInfo.processInfo.environment["HANDOFF_WATCH"] != "poll", let watcher = FolderWatcher(roots: folders) {
                 // A comment every 15 s: a page that went away is noticed when the write fails.
@@ -157,8 +162,30 @@ public final class PreviewServer: @unchecked Sendable {
                 poll(folders, report: report)
             }
         }
-        thread.stackSize = 8 << 20
-        thread.start()
+    }
+
+    /// Runs `body` on a thread of its own (a pthread with a stack of
+    /// `stackSize` bytes, what Foundation's Thread, not imported here, made).
+    static func startThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
+        final class Body { let run: @Sendable () -> Void; init(_ run: @escaping @Sendable () -> Void) { self.run = run } }
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize)
+        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(&thread, &attributes, { context in
+            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, context)
+        if started == 0 { pthread_detach(thread) } else { Unmanaged<Body>.fromOpaque(context).release() }
+    }
+
+    /// Sleeps for `seconds` (Thread.sleep(forTimeInterval:) without Foundation).
+    static func sleep(seconds: Double) {
+        var time = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&time, &remaining) != 0 && errno == EINTR { time = remaining }
     }
 
     /// Polls the folders (every 20 ms, or three times as long as a poll
@@ -169,7 +196,7 @@ public final class PreviewServer: @unchecked Sendable {
         var interval = 0.02
         var lastHeartbeat = Date()
         while true {
-            Thread.sleep(forTimeInterval: interval)
+            Self.sleep(seconds: interval)
             if Date().timeIntervalSince(lastHeartbeat) > 15 {
                 state.heartbeat()
                 lastHeartbeat = Date()
@@ -180,7 +207,7 @@ public final class PreviewServer: @unchecked Sendable {
             guard now != last else { continue }
             // Debounce: wait for a quiet poll.
             while true {
-                Thread.sleep(forTimeInterval: 0.03)
+                Self.sleep(seconds: 0.03)
                 let again = FolderSnapshot.take(folders)
                 if again == now { break }
                 now = again
@@ -262,7 +289,7 @@ public final class PreviewServer: @unchecked Sendable {
             return plain(.notFound, "404 not found\n")
         }
         let etag = "\"\(served.etag)\""
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingWhitespace() == etag }) {
             var response = Response(status: .notModified)
             response.headers[.eTag] = etag
             response.headers[.cacheControl] = "no-cache"
@@ -313,7 +340,7 @@ final class PreviewState: @unchecked Sendable {
         var etag: String
     }
 
-    private let lock = NSLock()
+    private let lock = MutexLock()
     private var files: [String: Served] = [:]
     private var status: [UInt8] = Array("{}".utf8)
     private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
@@ -432,9 +459,9 @@ struct Status: Encodable {
             if let editor, !editor.isEmpty {
                 let absolute = d.location.file.hasPrefix("/") ? d.location.file
                     : FileManager.default.currentDirectoryPath + "/" + d.location.file
-                href = editor.replacingOccurrences(of: "{path}", with: absolute)
-                    .replacingOccurrences(of: "{line}", with: String(d.location.line))
-                    .replacingOccurrences(of: "{column}", with: String(d.location.column))
+                href = editor.replacingAll("{path}", with: absolute)
+                    .replacingAll("{line}", with: String(d.location.line))
+                    .replacingAll("{column}", with: String(d.location.column))
             }
             let notes = d.notes.map { note in "note: " + note.message + (note.location.map { " (\($0))" } ?? "") }
             return Item(severity: d.severity.rawValue, text: "\(location): \(d.severity.rawValue): \(d.message) [\(d.rule.rawValue)]",

@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -159,7 +158,7 @@ enum MachineNames {
         var names: [String] = []
         var buffer = [CChar](repeating: 0, count: 256)
         if gethostname(&buffer, buffer.count) == 0 {
-            let name = String(cString: buffer)
+            let name = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             if !name.isEmpty { names.append(name) }
             var hints = addrinfo()
             hints.ai_flags = AI_CANONNAME
@@ -180,7 +179,7 @@ enum MachineNames {
                     var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
                     let length = socklen_t(family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
                     if getnameinfo(address, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 {
-                        var text = String(cString: host)
+                        var text = host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
                         if let zone = text.firstIndex(of: "%") { text = String(text[..<zone]) } // fe80::1%eth0
                         names.append(text)
                     }

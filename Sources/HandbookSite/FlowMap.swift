@@ -1,3 +1,4 @@
+import Diagnostics
 import HandbookModel
 import Markup
 
@@ -36,13 +37,13 @@ struct FlowMap {
         let source = aggregated ? stageSource() : roleSource()
         // Where dot fails on labelled edges, labels placed after the layout (xlabel) are the fallback.
         guard let svg = Graphviz.svg(source, idPrefix: "flow.")
-            ?? Graphviz.svg(source.replacingOccurrences(of: " [label=<", with: " [forcelabels=true, xlabel=<"), idPrefix: "flow.") else { return "" }
+            ?? Graphviz.svg(source.replacingAll(" [label=<", with: " [forcelabels=true, xlabel=<"), idPrefix: "flow.") else { return "" }
         return accessible(svg)
     }
 
     /// Names the drawing for assistive technology (the table after it holds the same data).
     func accessible(_ svg: String) -> String {
-        guard let end = svg.range(of: ">") else { return svg }
+        guard let end = svg.utf8.firstRange(of: ">".utf8) else { return svg }
         let roles = graph.roles.count
         let title = "Who feeds whom"
         let desc = aggregated
@@ -164,7 +165,7 @@ struct FlowMap {
             let roles = count[c] ?? 0
             if c >= 0 && c < stages.count {
                 let label = "\(stages[c].name)\n\(roles) role\(roles == 1 ? "" : "s") lead first"
-                dot += "\"s\(c)\" [label=\(Graphviz.quoted(label).replacingOccurrences(of: "\n", with: "\\n")), URL=\(Graphviz.quoted(href(PageRef(.stages, stages[c].id)))), "
+                dot += "\"s\(c)\" [label=\(Graphviz.quoted(label).replacingAll("\n", with: "\\n")), URL=\(Graphviz.quoted(href(PageRef(.stages, stages[c].id)))), "
                 dot += "tooltip=\(Graphviz.quoted("Stage: " + stages[c].name)), class=\"stage\"];\n"
             } else {
                 let name = c == stages.count ? "No stage" : "Outside the team"

@@ -1,5 +1,12 @@
 import CGraphviz
-import Foundation
+import CSystemShims
+import Diagnostics
+import HandbookModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Graphviz's `dot` layout through libgvc (Debian's `libgraphviz-dev`): DOT
 /// source in, an SVG element out, ready to inline in a page. libgvc is not
@@ -7,7 +14,7 @@ import Foundation
 /// source (dot is deterministic), and what varies between Graphviz builds
 /// (the version comment) is cut.
 enum Graphviz {
-    private static let lock = NSLock()
+    private static let lock = MutexLock()
     /// Drawings by source: the live preview renders the overview on every
     /// edit, and most edits leave the flow map as it was.
     nonisolated(unsafe) private static var cache: [String: String] = [:]
@@ -44,7 +51,10 @@ enum Graphviz {
             // Routing notes ("triangulation failed") go nowhere: dot falls back to another route itself.
             _ = agseterrf { _ in 0 }
             _ = agseterr(AGMAX)
-            guard let context = gvContext(), let graph = agmemread(text), gvLayout(context, graph, "dot") == 0 else { _exit(1) }
+            // handoff_graphviz_read, not agmemread: the layout then depends on the source alone, not on the heap.
+            guard let context = gvContext(), let read = handoff_graphviz_read(text) else { _exit(1) }
+            let graph = UnsafeMutablePointer<Agraph_t>(read)
+            guard gvLayout(context, graph, "dot") == 0 else { _exit(1) }
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
             guard gvRenderData(context, graph, "svg", &data, &length) == 0, let data else { _exit(1) }
@@ -82,21 +92,21 @@ enum Graphviz {
     /// Drops the XML prologue and comments (one names the Graphviz version),
     /// and prefixes ids.
     static func clean(_ svg: String, idPrefix: String) -> String {
-        guard let start = svg.range(of: "<svg") else { return svg }
+        guard let start = svg.utf8.firstRange(of: "<svg".utf8) else { return svg }
         var out = ""
         var rest = svg[start.lowerBound...]
-        while let comment = rest.range(of: "<!--") {
+        while let comment = rest.utf8.firstRange(of: "<!--".utf8) {
             out += rest[..<comment.lowerBound]
-            guard let end = rest[comment.upperBound...].range(of: "-->") else { rest = rest[rest.endIndex...]; break }
+            guard let end = rest[comment.upperBound...].utf8.firstRange(of: "-->".utf8) else { rest = rest[rest.endIndex...]; break }
             rest = rest[end.upperBound...]
         }
         out += rest
-        out = out.replacingOccurrences(of: " id=\"", with: " id=\"\(idPrefix)")
+        out = out.replacingAll(" id=\"", with: " id=\"\(idPrefix)")
         // Points to pixels, one to one: dot's 12 pt labels read as 12 px text, like the heatmap's.
-        if let svgEnd = out.range(of: ">") {
+        if let svgEnd = out.utf8.firstRange(of: ">".utf8) {
             var head = String(out[..<svgEnd.lowerBound])
             for attribute in ["width", "height"] {
-                if let value = head.range(of: " \(attribute)=\"[0-9.]+pt\"", options: .regularExpression) {
+                if let value = head.firstMatch(of: Self.pattern(" \(attribute)=\"[0-9.]+pt\""))?.range {
                     let number = head[value].dropFirst(attribute.count + 3).dropLast(3)
                     head.replaceSubrange(value, with: " \(attribute)=\"\(Int((Double(number) ?? 0).rounded(.up)))\"")
                 }
@@ -115,31 +125,36 @@ enum Graphviz {
     /// and numbered by it; cell anchors are numbered in order of appearance.
     static func stable(_ svg: String) -> String {
         var out = svg
-        let cluster = try! NSRegularExpression(
-            pattern: #"<g id="([^"]*)clust\d+" class="cluster[^"]*">\n<title>cluster_(\d+)</title>.*?</g>\n</g>\n"#,
-            options: [.dotMatchesLineSeparators])
-        let whole = NSRange(out.startIndex..., in: out)
-        let matches = cluster.matches(in: out, range: whole)
+        let cluster = pattern(#"<g id="([^"]*)clust\d+" class="cluster[^"]*">\n<title>cluster_(\d+)</title>.*?</g>\n</g>\n"#)
+            .dotMatchesNewlines()
+        let matches = out.matches(of: cluster)
         if let first = matches.first, let last = matches.last {
-            let ns = out as NSString
-            let blocks = matches.map { (Int(ns.substring(with: $0.range(at: 2))) ?? 0, ns.substring(with: $0.range)) }.sorted { $0.0 < $1.0 }
+            let blocks = matches.map { (Int($0.output[2].substring ?? "") ?? 0, String(out[$0.range])) }.sorted { $0.0 < $1.0 }
             var joined = ""
             for (index, block) in blocks.enumerated() {
-                joined += block.1.replacingOccurrences(of: #"clust\d+""#, with: "clust\(index + 1)\"", options: .regularExpression)
+                joined += block.1.replacing(pattern(#"clust\d+""#), with: "clust\(index + 1)\"")
             }
-            out = ns.replacingCharacters(in: NSRange(location: first.range.location, length: NSMaxRange(last.range) - first.range.location), with: joined)
+            out.replaceSubrange(first.range.lowerBound..<last.range.upperBound, with: joined)
         }
-        let cell = try! NSRegularExpression(pattern: #" id="([^"]*_(?:edge|node|clust)\d+)_\d+""#)
+        let cell = pattern(#" id="([^"]*_(?:edge|node|clust)\d+)_\d+""#)
         var counter = 0
         var rebuilt = ""
         var cursor = out.startIndex
-        for match in cell.matches(in: out, range: NSRange(out.startIndex..., in: out)) {
-            guard let range = Range(match.range, in: out), let name = Range(match.range(at: 1), in: out) else { continue }
+        for match in out.matches(of: cell) {
+            guard let name = match.output[1].substring else { continue }
             counter += 1
-            rebuilt += out[cursor..<range.lowerBound] + " id=\"\(out[name])_\(counter)\""
-            cursor = range.upperBound
+            rebuilt += out[cursor..<match.range.lowerBound] + " id=\"\(name)_\(counter)\""
+            cursor = match.range.upperBound
         }
         return rebuilt + out[cursor...]
+    }
+
+    /// A regular expression of the standard library's engine (Foundation's
+    /// NSRegularExpression would link ICU), matching Unicode scalars as
+    /// NSRegularExpression does rather than Characters. Drawings are small
+    /// and cached, so its speed does not matter here.
+    static func pattern(_ source: String) -> Regex<AnyRegexOutput> {
+        try! Regex(source).matchingSemantics(.unicodeScalar)
     }
 
     /// A DOT string literal.

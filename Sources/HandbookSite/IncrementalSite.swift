@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 import HandbookModel
 import Markup
 import Templates

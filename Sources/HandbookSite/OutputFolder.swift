@@ -1,8 +1,14 @@
 import CSystemShims
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
+import HandbookModel
 
 /// Where a build writes: a temporary folder beside the output, swapped in
 /// only when every page is written, so that a reader never sees a
@@ -27,7 +33,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// The previous build's files (path → size and hash, from its marker):
     /// an unchanged file is hard-linked from there instead of written again.
     let previous: [String: Fingerprint]
-    private let lock = NSLock()
+    private let lock = MutexLock()
     /// Set on SIGINT/SIGTERM: writers stop creating files, so that the
     /// temporary folder can be removed whole.
     private var interrupted = false
@@ -61,8 +67,8 @@ public final class OutputFolder: @unchecked Sendable {
             }
         }
         self.path = path
-        parent = (path as NSString).deletingLastPathComponent
-        name = (path as NSString).lastPathComponent
+        parent = PathText.deletingLastComponent(path)
+        name = PathText.lastComponent(path)
         temporary = parent + "/." + name + ".handoff-tmp-\(getpid())"
         previous = Self.readManifest(path + "/" + Self.marker)
         removeLeftovers()

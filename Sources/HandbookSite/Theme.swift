@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Markup
 import Diagnostics
 import Templates
@@ -71,9 +75,9 @@ public struct Theme: Sendable {
                             continue
                         }
                     }
-                    var isDirectory: ObjCBool = false
+                    var isDirectory = false
                     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                    if isDirectory.boolValue {
+                    if isDirectory {
                         if isSymlink {
                             problem(.unsafeInput, displayPath + "/" + relative, "symlinked folder '\(relative)' is not followed")
                             continue

@@ -1,4 +1,3 @@
-import Foundation
 import Diagnostics
 import HandbookModel
 import Markup

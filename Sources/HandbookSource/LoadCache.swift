@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Diagnostics
 import HandbookModel
 import Markup
@@ -47,7 +51,7 @@ public final class LoadCache: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
+    private let lock = MutexLock()
     /// Each file's stamp, outcome, and the file set its links were rendered
     /// against (which matters only when the outcome `dependsOnFiles`).
     private var entries: [String: (stamp: Stamp, outcome: HandbookLoader.Outcome, files: Int)] = [:]

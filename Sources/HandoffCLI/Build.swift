@@ -1,6 +1,12 @@
 import ArgumentParser
 import Diagnostics
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import HandbookModel
 import HandbookSite
 
 /// `handoff build`: check, then render the site into a temporary folder
@@ -78,7 +84,7 @@ struct Build: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let warnings = counted(report.warnings, "warning")
         let written = summary.files - summary.unchanged
-        StandardStream.output.write("built \(summary.pages) pages into \(DisplayPath.of(output))/ with \(warnings) in \(String(format: "%.2f", seconds)) s"
+        StandardStream.output.write("built \(summary.pages) pages into \(DisplayPath.of(output))/ with \(warnings) in \(formatted("%.2f", seconds)) s"
             + (summary.unchanged > 0 ? " (\(counted(written, "file")) changed)\n" : "\n"))
     }
 }
@@ -96,7 +102,7 @@ enum RepositoryPath {
 
     static func of(_ content: String) -> String {
         let absolute = URL(fileURLWithPath: content).standardizedFileURL.path
-        return inRepository(absolute) ?? (absolute as NSString).lastPathComponent
+        return inRepository(absolute) ?? PathText.lastComponent(absolute)
     }
 
     /// The path of `absolute` from the nearest enclosing git repository's
@@ -107,7 +113,7 @@ enum RepositoryPath {
             if FileManager.default.fileExists(atPath: folder + "/.git") {
                 return folder == absolute ? "" : String(absolute.dropFirst(folder.count + 1))
             }
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathText.deletingLastComponent(folder)
         }
         return nil
     }

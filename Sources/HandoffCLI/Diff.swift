@@ -1,6 +1,13 @@
 import ArgumentParser
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HandbookCheck
 import HandbookDiff
 import HandbookSource
@@ -75,8 +82,8 @@ struct Diff: ParsableCommand {
     /// `content/`), the working tree, or a revision exported to `scratch`.
     func resolve(_ argument: String?, scratch: String) throws -> (path: String?, display: String) {
         guard let argument else { return (content, DisplayPath.of(content)) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+        var isDirectory = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory {
             let nested = argument + "/" + content
             if !FileManager.default.fileExists(atPath: argument + "/handbook.yaml"), FileManager.default.fileExists(atPath: nested + "/handbook.yaml") {
                 return (nested, DisplayPath.of(nested))

@@ -1,4 +1,14 @@
+import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a handbook folder as it is in a git revision, without touching the
 /// working tree or the index: `git ls-tree` lists the blobs, `git cat-file
@@ -9,25 +19,29 @@ enum Git {
 
     /// Runs git; returns stdout, or nil with a non-zero exit.
     static func run(_ arguments: [String], input: URL? = nil, in directory: String = ".") -> (status: Int32, out: Data, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         // stdout goes to a file, so a large output never blocks git while stderr is read.
-        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-git-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outFile) }
-        guard let out = try? FileHandle(forWritingTo: outFile) else { return (127, Data(), "cannot create a temporary file") }
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        if let input { process.standardInput = try? FileHandle(forReadingFrom: input) } else { process.standardInput = FileHandle.nullDevice }
-        do { try process.run() } catch { return (127, Data(), "git could not be started: \(error)") }
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try? out.close()
-        let output = (try? Data(contentsOf: outFile)) ?? Data()
-        return (process.terminationStatus, output, String(decoding: errors, as: UTF8.self))
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-git-\(UUID().uuidString)").path
+        let out = open(outFile, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard out >= 0 else { return (127, Data(), "cannot create a temporary file") }
+        defer { unlink(outFile) }
+        guard let err = Subprocess.makePipe() else {
+            close(out)
+            return (127, Data(), "cannot create a pipe")
+        }
+        // git -C instead of the child's working folder: posix_spawn has no portable chdir.
+        let started = Subprocess.spawn(["git", "-C", directory] + arguments, input: input?.path, output: out, error: err.write)
+        close(out)
+        close(err.write)
+        defer { close(err.read) }
+        let pid: pid_t
+        switch started {
+        case .success(let child): pid = child
+        case .failure(let failure): return (127, Data(), "git could not be started: \(failure)")
+        }
+        let errors = Subprocess.readAll(err.read)
+        let status = Subprocess.wait(pid)
+        let output = FileManager.default.contents(atPath: outFile) ?? Data()
+        return (status, output, String(decoding: errors, as: UTF8.self))
     }
 
     /// Each file's last change under `folder` ("roles/pm.md" → "2026-11-20",
@@ -56,7 +70,7 @@ enum Git {
         guard !revision.hasPrefix("-") else { return nil }
         let result = run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
         guard result.status == 0 else { return nil }
-        return String(decoding: result.out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: result.out, as: UTF8.self).trimmingWhitespace()
     }
 
     /// The folder's path from the repository root ("" for the root).

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `handoff init [DIR]`: a small, valid, commented starter handbook.
 struct Init: ParsableCommand {
@@ -19,9 +23,9 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw ToolFailure("'\(folder)' is a file, not a folder") }
+            guard isDirectory else { throw ToolFailure("'\(folder)' is a file, not a folder") }
             let visible = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
             let others = visible.filter { !Self.repositoryFile($0) }.sorted()
             if !others.isEmpty {
@@ -37,7 +41,7 @@ struct Init: ParsableCommand {
                 if path == ".gitignore", let existing = fm.contents(atPath: url.path) {
                     // A repository's own .gitignore is kept; the site's folder is added to it.
                     let current = String(decoding: existing, as: UTF8.self)
-                    if !current.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "public/" || $0.trimmingCharacters(in: .whitespaces) == "/public/" }) {
+                    if !current.split(separator: "\n").contains(where: { $0.trimmingWhitespace() == "public/" || $0.trimmingWhitespace() == "/public/" }) {
                         let joined = current + (current.isEmpty || current.hasSuffix("\n") ? "" : "\n") + text
                         guard fm.createFile(atPath: url.path, contents: Data(joined.utf8)) else { throw ToolFailure("cannot write '\(url.path)'") }
                     }
@@ -51,7 +55,7 @@ struct Init: ParsableCommand {
         } catch let failure as ToolFailure {
             throw failure
         } catch {
-            throw ToolFailure("cannot write into '\(folder)': \(error.localizedDescription)")
+            throw ToolFailure("cannot write into '\(folder)': \(describe(error))")
         }
         let move = folder == "." ? "" : "cd \(folder) && "
         StandardStream.output.write("""

@@ -1,7 +1,14 @@
 import ArgumentParser
 import Diagnostics
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HandbookServe
 
 /// `handoff serve`: build the site into memory, serve it, rebuild on every
@@ -36,8 +43,8 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let content = handbook.content
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory else {
             throw ToolFailure(CheckRun.explain(.notAFolder(DisplayPath.of(content)), content: content))
         }
         guard FileManager.default.isReadableFile(atPath: content + "/handbook.yaml") else {
@@ -82,7 +89,9 @@ struct Serve: ParsableCommand {
             do {
                 try await server.serve(onRunning: {
                     StandardStream.output.write("serving \(address) (Ctrl-C to stop)\n")
-                    if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["xdg-open", address]) }
+                    if open, case .success(let pid) = Subprocess.spawn(["xdg-open", address]) {
+                        DispatchQueue.global().async { _ = Subprocess.wait(pid) }
+                    }
                 }, report: { outcome in StandardStream.output.write(Self.describe(outcome, first: false)) })
             } catch {
                 failure.error = error
@@ -102,7 +111,7 @@ struct Serve: ParsableCommand {
     /// The terminal's line for a build: its diagnostics and one summary line.
     static func describe(_ outcome: PreviewServer.Outcome, first: Bool) -> String {
         var out = outcome.report.diagnostics.isEmpty ? "" : outcome.report.text(color: StandardStream.outputWantsColor, summary: false)
-        let time = String(format: "%.0f ms", outcome.milliseconds)
+        let time = formatted("%.0f", outcome.milliseconds) + " ms"
         if let update = outcome.update {
             let pages = update.changed.count + update.removed.count
             out += first ? "built \(update.changed.count) files with \(counted(outcome.report.warnings, "warning")) in \(time)\n"

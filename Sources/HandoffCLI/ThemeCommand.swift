@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HandbookSite
 
 /// `handoff theme export [DIR]`: the built-in theme as files to override.
@@ -39,7 +43,7 @@ struct ThemeCommand: ParsableCommand {
                 try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 for file in files { try Data(file.bytes).write(to: URL(fileURLWithPath: folder + "/" + file.name)) }
             } catch {
-                throw ToolFailure("cannot write into '\(folder)': \(error.localizedDescription)")
+                throw ToolFailure("cannot write into '\(folder)': \(describe(error))")
             }
             StandardStream.output.write("wrote \(files.count) theme files into \(folder)/: \(files.map(\.name).joined(separator: ", "))\n"
                 + "handoff build uses them\(folder == "templates" ? "" : " with --templates \(folder)"); delete the ones you do not change\n")
