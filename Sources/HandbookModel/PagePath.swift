@@ -17,7 +17,8 @@ public enum PagePath {
 
     /// A folder's own page: README.md (any case), index.md, _index.md.
     public static func isIndex(_ name: String) -> Bool {
-        guard let ext = markdownExtension(name) else { return false }
+        // README.md ... _index.markdown: 8 to 15 bytes (most names are longer or shorter).
+        guard (8...15).contains(name.utf8.count), let ext = markdownExtension(name) else { return false }
         let stem = name.dropLast(ext.count)
         return stem.lowercased() == "readme" || stem == "index" || stem == "_index"
     }

@@ -31,7 +31,7 @@ public enum ForeignSyntax {
     /// Every occurrence in document order.
     static func find(in document: CmarkDocument, markdown: String) -> [Occurrence] {
         // Cheap test first: most bodies hold no '{' pair at all.
-        guard markdown.utf8.contains(UInt8(ascii: "{")), markdown.contains("{{") || markdown.contains("{%") else { return [] }
+        guard ByteSearch.contains(markdown, UInt8(ascii: "{"), UInt8(ascii: "{")) || ByteSearch.contains(markdown, UInt8(ascii: "{"), UInt8(ascii: "%")) else { return [] }
         var found: [(kind: Kind, line: Int, snippet: String)] = []
         var lines: [Substring]?
         func locate(_ snippet: String, from line: Int, kind: Kind) {

@@ -11,7 +11,7 @@ enum GitHubAlerts {
 
     static func apply(to document: CmarkDocument, markdown: String) {
         // Most bodies hold no "[!": no walk for them.
-        guard markdown.utf8.contains(UInt8(ascii: "!")), markdown.contains("[!") else { return }
+        guard ByteSearch.contains(markdown, UInt8(ascii: "["), UInt8(ascii: "!")) else { return }
         var quotes: [OpaquePointer] = []
         document.forEachNode { node in
             if cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE { quotes.append(node) }
