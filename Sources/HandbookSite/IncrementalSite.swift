@@ -112,7 +112,6 @@ public final class IncrementalSite: @unchecked Sendable {
             next[item.path] = bytes
         }
         reused += pages.count - selected.count
-        next["heatmap.svg"] = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
         // The search index and the printable handbook are made of one piece
         // per page: only the pieces of the pages looked at are made again.
         let search = SearchIndex(graph: graph)
@@ -126,20 +125,21 @@ public final class IncrementalSite: @unchecked Sendable {
             entries[page.path] = piece.0
             chapters[page.path] = piece.1
         }
-        next["search-index.js"] = SearchIndex.script(pages.compactMap { entries[$0.path] })
         let kept = chapters
-        next["handbook.html"] = printable.render { kept[$0.path] ?? printable.chapter($0) }
+        // The same files as a build makes, from the pieces kept.
+        let generated = builder.generatedFiles(pages, searchEntries: pages.compactMap { entries[$0.path] },
+                                               chapter: { kept[$0.path] ?? printable.chapter($0) })
+        for file in generated { next[file.path] = file.bytes }
         searchEntries = entries
         chapterCache = chapters
-        let content = handbook.assets
-        for asset in theme.assets where content[asset.name] == nil { next[asset.name] = asset.bytes }
+        for asset in builder.themeAssets { next[asset.path] = asset.bytes }
         if !narrowed {
-            for asset in content.values {
+            for asset in handbook.assets.values {
                 if let bytes = OutputFolder.read(asset.path) { next[asset.relativePath] = bytes }
             }
         }
         let changedPaths = Set(rendered.filter { $0.bytes != nil && files[$0.path] != $0.bytes }.map(\.path))
-            .union(["heatmap.svg", "search-index.js", "handbook.html"].filter { files[$0] != next[$0] })
+            .union(generated.map(\.path).filter { files[$0] != next[$0] })
         let all = !narrowed
             ? next.filter { files[$0.key] != $0.value }.map(\.key)
             : Array(changedPaths)

@@ -24,7 +24,7 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Marks a folder as made by handoff (it may be replaced).
-    public static let marker = ".handoff-site"
+    public static let marker = SiteLayout.marker
 
     public let path: String
     let parent: String

@@ -82,7 +82,10 @@ public struct SiteBuilder: Sendable {
         return pages
     }
 
-    public func build(into output: OutputFolder) throws -> Summary {
+    /// Assembles the whole site into a sink: every page (in parallel), the
+    /// generated files, the theme's assets and the content's. `build` passes
+    /// the output folder; tools and tests pass a `MemorySite`.
+    public func build(into output: some SiteSink) throws -> Summary {
         let pages = self.pages
         try output.makeFolders(["stages", "roles", "contracts", "contexts", "pages"] + (graph.objects.isEmpty ? [] : ["objects"])
                                + Self.folders(of: pages.map(\.path)).filter { $0.hasPrefix("pages/") })
@@ -95,20 +98,38 @@ public struct SiteBuilder: Sendable {
             }
         } }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
-        try output.write("heatmap.svg", Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8))
-        try Trace.measure("search index") { try output.write("search-index.js", SearchIndex(graph: graph).script(pages)) }
-        try Trace.measure("printable handbook") { try output.write("handbook.html", PrintableHandbook(builder: self).render()) }
-        // The content's own files win over the theme's at the same path (as in Hugo).
+        let generated = generatedFiles(pages)
+        for file in generated { try output.write(file.path, file.bytes) }
+        let themeFiles = themeAssets
+        let content = graph.handbook.assets.values.sorted { $0.relativePath < $1.relativePath }
+        try output.makeFolders(Self.folders(of: themeFiles.map(\.path) + content.map(\.relativePath)))
+        for asset in themeFiles { try output.write(asset.path, asset.bytes) }
+        let copied = try Trace.measure("copy \(content.count) assets") { try copyAssets(content, into: output) }
+        return Summary(pages: pages.count, files: pages.count + generated.count + themeFiles.count + copied,
+                       unchanged: (output as? OutputFolder)?.reused ?? 0)
+    }
+
+    /// The files the site makes besides its pages (SiteLayout): the heatmap,
+    /// the search index and the printable handbook. Both are made of one
+    /// piece per page: the live preview passes the pieces it kept
+    /// (`searchEntries` in page order, `chapter` for each page).
+    func generatedFiles(_ pages: [PageRef], searchEntries: [[UInt8]]? = nil, chapter: (@Sendable (PageRef) -> String)? = nil)
+        -> [(path: String, bytes: [UInt8])] {
+        let heatmap = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
+        let search = Trace.measure("search index") { searchEntries.map(SearchIndex.script) ?? SearchIndex(graph: graph).script(pages) }
+        let printable = Trace.measure("printable handbook") { PrintableHandbook(builder: self).render(chapter: chapter) }
+        return [(SiteLayout.heatmap, heatmap), (SiteLayout.searchIndex, search), (SiteLayout.printable, printable)]
+    }
+
+    /// The theme's files that are not templates, except where the content
+    /// has a file of its own at the same path (the content's wins, as in Hugo).
+    var themeAssets: [(path: String, bytes: [UInt8])] {
         let content = graph.handbook.assets
-        let themeAssets = theme.assets.filter { content[$0.name] == nil }
-        try output.makeFolders(Self.folders(of: themeAssets.map(\.name) + content.keys))
-        for asset in themeAssets { try output.write(asset.name, asset.bytes) }
-        let copied = try Trace.measure("copy \(content.count) assets") { try copyAssets(content.values.sorted { $0.relativePath < $1.relativePath }, into: output) }
-        return Summary(pages: pages.count, files: pages.count + 3 + themeAssets.count + copied, unchanged: output.reused)
+        return theme.assets.filter { content[$0.name] == nil }.map { ($0.name, $0.bytes) }
     }
 
     /// Copies the content's assets (images, PDFs...) byte for byte.
-    func copyAssets(_ assets: [Asset], into output: OutputFolder) throws -> Int {
+    func copyAssets(_ assets: [Asset], into output: some SiteSink) throws -> Int {
         let failures = assets.concurrentMap { asset -> OutputFolder.Refusal? in
             guard let bytes = OutputFolder.read(asset.path) else {
                 return OutputFolder.Refusal(description: "cannot read '\(asset.file)'")
@@ -140,9 +161,7 @@ public struct SiteBuilder: Sendable {
     /// Every page's output path and HTML, in memory (for fuzzing and tools;
     /// `build(into:)` streams them to disk instead).
     public func renderedPages() -> [(path: String, html: String)] {
-        pages.map { ($0.path, render($0)) } + [("heatmap.svg", HeatmapSVG(graph: graph, page: .index).render(standalone: true)),
-                                               ("search-index.js", String(decoding: SearchIndex(graph: graph).script(pages), as: UTF8.self)),
-                                               ("handbook.html", String(decoding: PrintableHandbook(builder: self).render(), as: UTF8.self))]
+        pages.map { ($0.path, render($0)) } + generatedFiles(pages).map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }
     }
 
     func render(_ page: PageRef) -> String { render(page, with: theme) }

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Markup
 import Diagnostics
+import HandbookModel
 import Templates
 
 /// The default theme lives in `templates/` at the package root and is
@@ -109,10 +110,10 @@ public struct Theme: Sendable {
             sources.append(.init(name: String(name.dropLast(".mustache".count)), bytes: file.bytes, file: file.source))
         }
         // Assets are copied to the site root: they may not replace a page.
-        let reserved: Set<String> = ["index.html", "heatmap.svg", "handbook.html", OutputFolder.marker, "stages", "roles", "contracts", "contexts", "pages", "objects"]
+        // (SiteLayout: the overview, the generated files, the list pages, the page folders.)
         for (name, _) in assets {
             let first = String(name.split(separator: "/")[0])
-            guard reserved.contains(first) else { continue }
+            guard SiteLayout.isReserved(root: first) else { continue }
             problem(.template, files[name]!.source, "asset '\(name)' would overwrite the site's own '\(first)'")
         }
         let compiled = TemplateSet.compile(sources, bindings: bindings)

@@ -8,9 +8,8 @@ import HandbookModel
 /// `--limit asset-bytes`, and symlinks that leave the folder or loop.
 enum AssetWalk {
     /// Paths the site builds itself; an asset there would replace a page.
-    static let sitePaths: Set<String> = ["index.html", "heatmap.svg", "handbook.html", "search-index.js",
-                                         "roles.html", "contracts.html", "contexts.html", "pages.html", "objects.html"]
-    static let pageFolders: Set<String> = Set(EntityKind.allCases.map(\.rawValue))
+    static let sitePaths: Set<String> = SiteLayout.rootAddresses
+    static let pageFolders: Set<String> = SiteLayout.pageFolders
 
     /// - Parameter pages: every page's address (`pages/ops/On Call.html`).
     static func collect(_ walk: ContentWalk, root: String, realRoot: String, pages: Set<String>, display: (String) -> String, limits: LoadLimits,

@@ -109,7 +109,7 @@ struct BrokenLinkRule: HandbookRule {
         func exists(_ relative: String) -> Bool {
             if handbook.contentFiles[relative] != nil || handbook.assets[relative] != nil || handbook.refusedAssets.contains(relative) { return true }
             // A page the site builds, linked by its address.
-            if ["index.html", "heatmap.svg", "handbook.html", "search-index.js"].contains(relative) { return true }
+            if SiteLayout.generatedFiles.contains(relative) { return true }
             let (folder, name) = BrokenLinkRule.split(relative)
             guard name.hasSuffix(".html") else { return false }
             if relative.hasPrefix("pages/") {
