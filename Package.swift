@@ -22,6 +22,8 @@ let package = Package(
         // is not used. Traits on a dependency need tools version 6.1.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Hummingbird's own dependency; the preview's responses are NIO ByteBuffers.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -74,17 +76,24 @@ let package = Package(
             exclude: fuzzing ? ["Generated/README.md"] : ["Generated"],
             plugins: fuzzing ? [] : ["EmbedThemePlugin"]
         ),
+        // Theme → load → check → report, once for every command (and git, paths).
+        .target(
+            name: "HandbookPipeline",
+            dependencies: ["Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite"]
+        ),
         // handoff serve: the live preview (Hummingbird 2), the site in memory.
         .target(
             name: "HandbookServe",
-            dependencies: ["Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite",
+            dependencies: ["Diagnostics", "HandbookModel", "HandbookSource", "HandbookSite", "HandbookPipeline",
                            .product(name: "Hummingbird", package: "hummingbird"),
-                           .product(name: "Logging", package: "swift-log")]
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "NIOCore", package: "swift-nio")]
         ),
         .target(
             name: "HandoffCLI",
             dependencies: [
-                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandbookServe", "Markup",
+                "Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandbookPipeline",
+                "HandbookServe", "Markup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,7 +101,7 @@ let package = Package(
         // Template rendering per page against swift-mustache (scripts/bench runs it; not part of handoff).
         .executableTarget(
             name: "TemplateBench",
-            dependencies: ["HandbookCheck", "HandbookSite", "HandbookSource", "Templates", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["HandbookPipeline", "HandbookSite", "Templates", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Markdown speed per core against raw cmark-gfm (scripts/bench runs it).
         .executableTarget(name: "MarkdownBench", dependencies: ["CCmarkGFM", "Markup"]),
@@ -112,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "HandoffTests",
             dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI",
-                           "HandbookServe", "Templates",
+                           "HandbookPipeline", "HandbookServe", "Templates",
                            // Only for the differential test of the template engine against swift-mustache.
                            .product(name: "Mustache", package: "swift-mustache")]
         ),

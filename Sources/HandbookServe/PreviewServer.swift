@@ -11,8 +11,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import HandbookCheck
 import HandbookModel
+import HandbookPipeline
 import HandbookSite
 import HandbookSource
 import Hummingbird
@@ -65,18 +65,45 @@ public final class PreviewServer: @unchecked Sendable {
     let options: Options
     let state = PreviewState()
     private let cache = LoadCache()
-    private var site: IncrementalSite?
+    private(set) var site: IncrementalSite?
     private var themeKey: String?
-    private var lastTheme: (theme: Theme?, diagnostics: [Diagnostic])?
-    /// Content files edited since the site was last updated; nil when unknown.
-    private var edits: Set<String>? = nil
+    private var lastTheme: HandbookPipeline.LoadedTheme?
+    /// Content files edited since the site was last updated.
+    private var edits: ChangeSet = .unknown
     private let rebuildLock = MutexLock()
 
     public init(options: Options) {
         self.options = options
     }
 
+    /// The pipeline `build` runs, over this content folder and (when it exists) the templates folder.
+    var pipeline: HandbookPipeline {
+        HandbookPipeline(content: options.content, contentDisplay: options.contentDisplay,
+                         templates: FileManager.default.fileExists(atPath: options.templates) ? options.templates : nil,
+                         templatesDisplay: options.templatesDisplay, limits: options.limits, renderHTML: true)
+    }
+
     // MARK: Building
+
+    /// What the watcher saw, split by folder: the content files changed
+    /// (relative to the content folder), and whether anything else did.
+    struct WatchedChange {
+        var content: ChangeSet
+        var templates: Bool
+
+        /// - Parameter paths: the paths the watcher reported (under the
+        ///   watched folders, as given); nil when it cannot tell.
+        init(_ paths: Set<String>?, content folder: String) {
+            guard let paths else {
+                content = .unknown
+                templates = true
+                return
+            }
+            let prefix = folder + "/"
+            content = .files(Set(paths.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }))
+            templates = paths.contains { !$0.hasPrefix(prefix) }
+        }
+    }
 
     /// Loads, checks and renders the handbook; on errors the served site stays as it was.
     /// - Parameter changed: the files that changed since the previous rebuild,
@@ -87,48 +114,44 @@ public final class PreviewServer: @unchecked Sendable {
         defer { rebuildLock.unlock() }
         let started = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6 }
-        let templates = FileManager.default.fileExists(atPath: options.templates) ? options.templates : nil
+        let change = WatchedChange(changed, content: options.content)
+        let pipeline = self.pipeline
         // The theme is read again unless the watcher saw only content files change.
-        let templateEdit = changed?.contains { !$0.hasPrefix(options.content + "/") } ?? true
-        let theme = !templateEdit && lastTheme != nil ? lastTheme! : Theme.load(overrides: templates, displayPath: options.templatesDisplay)
+        let theme = !change.templates && lastTheme != nil ? lastTheme! : pipeline.loadTheme()
         lastTheme = theme
         let loaded: HandbookLoader.Result
         do {
-            let content = changed?.filter { $0.hasPrefix(options.content + "/") }
-            loaded = try Trace.measure("load") { try HandbookLoader.load(path: options.content, displayRoot: options.contentDisplay, limits: options.limits,
-                                                                         renderHTML: true, cache: cache, changed: content) }
+            loaded = try pipeline.load(cache: cache, changes: change.content)
         } catch {
             // The folder or its handbook.yaml is gone (a branch switch): say so, keep serving.
-            edits = nil
+            edits = .unknown
             let problem = Diagnostic(.yamlSyntax, "\(error)", at: .start(of: options.contentDisplay + "/handbook.yaml"))
             let report = DiagnosticReport(diagnostics: [], files: 0, placed: [problem])
             state.publish(report: report, site: nil, editor: options.editor)
             return Outcome(report: report, update: nil, milliseconds: elapsed())
         }
         // The files edited since the site was last updated (a failed rebuild leaves them pending).
-        if let reparsed = loaded.reparsed, let pending = edits { edits = pending.union(reparsed) } else { edits = nil }
+        edits = edits.union(loaded.reparsed)
         // The site's graph is worked out while the handbook is checked.
         nonisolated(unsafe) var prepared: IncrementalSite.Prepared?
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { prepared = IncrementalSite.Prepared(loaded.handbook) }
-        let diagnostics = Trace.measure("check") { HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics) }
+        let checked = pipeline.check(loaded, theme: theme)
         group.wait()
-        let report = DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: options.contentDisplay,
-                                      placed: theme.diagnostics)
-        guard report.errors == 0, let compiled = theme.theme else {
+        let report = checked.report
+        guard report.errors == 0, let compiled = checked.theme else {
             state.publish(report: report, site: nil, editor: options.editor)
             return Outcome(report: report, update: nil, milliseconds: elapsed())
         }
         // A changed theme renders everything again.
-        let key = !templateEdit ? themeKey : theme.diagnostics.isEmpty ? Self.themeKey(templates) : nil
+        let key = !change.templates ? themeKey : theme.diagnostics.isEmpty ? Self.themeKey(pipeline.templates) : nil
         let fresh = site == nil || key != themeKey
         if fresh {
-            site = IncrementalSite(theme: compiled, options: .init(contentRoot: options.contentDisplay, repositoryPath: options.contentDisplay,
-                                                                  generator: options.generator, lastChanged: options.lastChanged))
+            site = IncrementalSite(theme: compiled, options: pipeline.siteOptions(generator: options.generator, lastChanged: options.lastChanged))
             themeKey = key
         }
-        let update = Trace.measure("site update") { site!.update(prepared!, warnings: report.diagnostics, changed: fresh ? nil : edits) }
-        edits = []
+        let update = Trace.measure("site update") { site!.update(prepared!, warnings: report.diagnostics, changed: fresh ? .unknown : edits) }
+        edits = .none
         // A new site object (a theme change) replaces everything served.
         state.publish(report: report, site: site!.files, changed: fresh ? nil : Set(update.changed + update.removed), editor: options.editor)
         return Outcome(report: report, update: update, milliseconds: elapsed())

@@ -60,12 +60,12 @@ public final class IncrementalSite: @unchecked Sendable {
     /// Rebuilds the site from `handbook` (checked; `warnings` show on the overview).
     /// - Parameter changed: the content files (`roles/pm.md`) edited since the
     ///   previous update, when that is all that changed (`HandbookLoader.Result.reparsed`);
-    ///   nil when unknown (assets are then read again too).
-    public func update(handbook: Handbook, warnings: [Diagnostic], changed: Set<String>? = nil) -> Update {
+    ///   `.unknown` when more may have (assets are then read again too).
+    public func update(handbook: Handbook, warnings: [Diagnostic], changed: ChangeSet = .unknown) -> Update {
         update(Prepared(handbook), warnings: warnings, changed: changed)
     }
 
-    public func update(_ prepared: Prepared, warnings: [Diagnostic], changed: Set<String>? = nil) -> Update {
+    public func update(_ prepared: Prepared, warnings: [Diagnostic], changed: ChangeSet = .unknown) -> Update {
         let handbook = prepared.graph.handbook
         let builder = SiteBuilder(graph: prepared.graph, warnings: warnings, theme: theme, options: options)
         let pages = builder.pages
@@ -73,7 +73,7 @@ public final class IncrementalSite: @unchecked Sendable {
         let structure = pages.map { $0.path + "\u{1}" + graph.title(of: $0) }
         var selected = pages
         var narrowed = false
-        if let changed, let previous = reach, previous.structure == structure {
+        if let changed = changed.paths, let previous = reach, previous.structure == structure {
             var affected: Set<PageRef> = [.index]
             for path in changed {
                 guard let ref = SiteGraph.page(forContentPath: path, tree: graph.pageTree) else { continue }

@@ -25,7 +25,7 @@ public enum HandbookLoader {
         /// because they changed since the cache's previous load, when that is
         /// all that changed; nil when more may have (the first load, a file
         /// added or removed, `handbook.yaml` or an asset changed).
-        public var reparsed: Set<String>? = nil
+        public var reparsed: ChangeSet = .unknown
     }
 
     /// - Parameters:
@@ -36,15 +36,16 @@ public enum HandbookLoader {
     ///   - renderHTML: keep each body's page HTML (`build`): one parse a body.
     ///   - cache: parsed files from an earlier load (the live preview): a file
     ///     whose size, modification time and inode are unchanged is not read again.
-    ///   - changed: with a cache, the paths (`path` + "/" + relative) that
-    ///     changed since its previous load, as a file watcher reports them; nil
-    ///     when unknown. When they are only existing content files edited in
-    ///     place, only those are read: the folders are not listed again.
+    ///   - changes: with a cache, the content files (`roles/pm.md`) that
+    ///     changed since its previous load, as a file watcher reports them.
+    ///     When they are only existing content files edited in place, only
+    ///     those are read: the folders are not listed again.
     public static func load(path: String, displayRoot: String, limits: LoadLimits = LoadLimits(), renderHTML: Bool = false,
-                            cache: LoadCache? = nil, changed: Set<String>? = nil) throws -> Result {
+                            cache: LoadCache? = nil, changes: ChangeSet = .unknown) throws -> Result {
         guard FileSystem.kind(of: path) == .directory, let realRoot = FileSystem.realPath(path) else { throw Failure.notAFolder(displayRoot) }
         guard FileSystem.kind(of: path + "/handbook.yaml") == .regularFile else { throw Failure.notAHandbook(displayRoot) }
-        if let cache, let changed, let result = cache.reload(path: path, limits: limits, renderHTML: renderHTML, changed: changed) {
+        if let cache, let changed = changes.paths,
+           let result = cache.reload(path: path, limits: limits, renderHTML: renderHTML, changed: Set(changed.map { path + "/" + $0 })) {
             return result
         }
         cache?.forget()

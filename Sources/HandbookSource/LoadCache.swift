@@ -150,7 +150,7 @@ public final class LoadCache: @unchecked Sendable {
         lock.unlock()
         let prefix = path + "/"
         let reparsed = Set(edited.map { String(jobs[$0].path.dropFirst(prefix.count)) })
-        return HandbookLoader.Result(handbook: handbook, diagnostics: diagnostics + previous.assetDiagnostics, reparsed: reparsed)
+        return HandbookLoader.Result(handbook: handbook, diagnostics: diagnostics + previous.assetDiagnostics, reparsed: .files(reparsed))
     }
 
     /// Drops the previous load (a full load is under way).

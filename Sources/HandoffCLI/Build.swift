@@ -7,6 +7,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import HandbookModel
+import HandbookPipeline
 import HandbookSite
 
 /// `handoff build`: check, then render the site into a temporary folder
@@ -44,8 +45,8 @@ struct Build: ParsableCommand {
         let started = DispatchTime.now()
         let content = handbook.content
         let output = self.output ?? handbook.sibling("public")
-        let checked = try CheckRun.report(content: content, limits: handbook.limits(), renderHTML: true, templates: templates,
-                                          defaultTemplates: handbook.templatesFolder(nil))
+        let pipeline = try CheckRun.pipeline(handbook, templates: templates, renderHTML: true)
+        let checked = try CheckRun.run(pipeline)
         let report = checked.report
         let status = report.exitCode(strict: strict)
         if status != 0 {
@@ -69,10 +70,8 @@ struct Build: ParsableCommand {
             throw ToolFailure(refusal.description)
         }
         folder.abandonOnInterrupt()
-        let builder = SiteBuilder(
-            handbook: checked.handbook.handbook, warnings: report.diagnostics, theme: theme,
-            options: .init(contentRoot: DisplayPath.of(content), repositoryPath: RepositoryPath.of(content),
-                           generator: "handoff \(Handoff.version)", lastChanged: Git.lastChanges(of: content)))
+        let builder = SiteBuilder(handbook: checked.handbook, warnings: report.diagnostics, theme: theme,
+                                  options: pipeline.siteOptions(generator: "handoff \(Handoff.version)", lastChanged: Git.lastChanges(of: content)))
         let summary: SiteBuilder.Summary
         do {
             summary = try builder.build(into: folder)
@@ -86,35 +85,5 @@ struct Build: ParsableCommand {
         let written = summary.files - summary.unchanged
         StandardStream.output.write("built \(summary.pages) pages into \(DisplayPath.of(output))/ with \(warnings) in \(formatted("%.2f", seconds)) s"
             + (summary.unchanged > 0 ? " (\(counted(written, "file")) changed)\n" : "\n"))
-    }
-}
-
-/// The content folder's path inside its git repository, for "Edit this
-/// page" links; the folder's own name when it is not in one.
-enum RepositoryPath {
-    /// The working folder's path from the repository root ("" at the root
-    /// or outside a repository), so that paths relative to the working
-    /// folder become relative to the repository root (SARIF).
-    static func ofWorkingFolder() -> String {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
-        return inRepository(cwd) ?? ""
-    }
-
-    static func of(_ content: String) -> String {
-        let absolute = URL(fileURLWithPath: content).standardizedFileURL.path
-        return inRepository(absolute) ?? PathText.lastComponent(absolute)
-    }
-
-    /// The path of `absolute` from the nearest enclosing git repository's
-    /// root ("" at the root), or nil outside any repository.
-    static func inRepository(_ absolute: String) -> String? {
-        var folder = absolute
-        while folder != "/" && !folder.isEmpty {
-            if FileManager.default.fileExists(atPath: folder + "/.git") {
-                return folder == absolute ? "" : String(absolute.dropFirst(folder.count + 1))
-            }
-            folder = PathText.deletingLastComponent(folder)
-        }
-        return nil
     }
 }

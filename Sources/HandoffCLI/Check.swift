@@ -6,6 +6,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import HandbookCheck
+import HandbookPipeline
 import HandbookSource
 import HandbookSite
 
@@ -33,8 +34,7 @@ struct Check: ParsableCommand {
     var templates: String?
 
     func run() throws {
-        let report = try CheckRun.report(content: handbook.content, limits: handbook.limits(), templates: templates,
-                                         defaultTemplates: handbook.templatesFolder(nil)).report
+        let report = try CheckRun.run(CheckRun.pipeline(handbook, templates: templates)).report
         StandardStream.output.write(CheckRun.render(report, format: format))
         let status = report.exitCode(strict: strict)
         if status != 0 { throw ExitCode(status) }
@@ -49,26 +49,23 @@ enum CheckRun {
         return limits
     }
 
-    /// The handbook's diagnostics and the theme's (the built-in theme with
-    /// `templates`, or ./templates when it exists, over it).
-    /// - Parameter defaultTemplates: the templates folder used without `--templates` (the content folder's sibling, when it exists).
-    static func report(content: String, limits: LoadLimits, renderHTML: Bool = false, templates: String?, defaultTemplates: String?) throws
-        -> (report: DiagnosticReport, handbook: HandbookLoader.Result, theme: Theme?) {
-        let templatesFolder = templates ?? defaultTemplates
+    /// The pipeline over the handbook options: the templates folder given
+    /// (which must exist), else the content folder's sibling when it exists.
+    static func pipeline(_ options: HandbookOptions, templates: String?, renderHTML: Bool = false) throws -> HandbookPipeline {
         if let folder = templates, !FileManager.default.fileExists(atPath: folder) {
             throw ToolFailure("templates folder '\(folder)' does not exist")
         }
-        let theme = Trace.measure("theme") { Theme.load(overrides: templatesFolder, displayPath: templatesFolder.map(DisplayPath.of) ?? "templates") }
-        let loaded: HandbookLoader.Result
+        return HandbookPipeline(content: options.content, templates: templates ?? options.templatesFolder(nil),
+                                limits: try options.limits(), renderHTML: renderHTML)
+    }
+
+    /// Theme, load, check, report; the loader's refusal as a tool failure.
+    static func run(_ pipeline: HandbookPipeline, theme: HandbookPipeline.ThemeChoice = .load) throws -> CheckedHandbook {
         do {
-            loaded = try HandbookLoader.load(path: content, displayRoot: DisplayPath.of(content), limits: limits, renderHTML: renderHTML)
-        } catch let failure as HandbookLoader.Failure {
-            throw ToolFailure(explain(failure, content: content))
+            return try pipeline.run(theme: theme)
+        } catch {
+            throw ToolFailure(explain(error, content: pipeline.content))
         }
-        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
-        let report = DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: DisplayPath.of(content),
-                                      placed: theme.diagnostics)
-        return (report, loaded, theme.theme)
     }
 
     /// The loader's refusal, with the likely fix: run from inside the

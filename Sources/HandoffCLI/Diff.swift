@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import HandbookPipeline
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -106,17 +107,17 @@ struct Diff: ParsableCommand {
     /// Loads and checks a side; nil or a folder without handbook.yaml is empty.
     func snapshot(_ path: String?, root: String) throws -> Snapshot {
         guard let path, FileManager.default.fileExists(atPath: path + "/handbook.yaml") else { return .empty(root: root) }
-        let loaded: HandbookLoader.Result
+        let checked: CheckedHandbook
+        let pipeline = HandbookPipeline(content: path, contentDisplay: root, limits: try handbook.limits())
         do {
-            loaded = try HandbookLoader.load(path: path, displayRoot: root, limits: handbook.limits())
-        } catch let failure as HandbookLoader.Failure {
-            throw ToolFailure(CheckRun.explain(failure, content: content))
+            checked = try pipeline.run(theme: .none)
+        } catch {
+            throw ToolFailure(CheckRun.explain(error, content: content))
         }
-        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
         var files: [String: [UInt8]] = [:]
-        for relative in loaded.handbook.contentFiles.keys {
+        for relative in checked.handbook.contentFiles.keys {
             if let data = FileManager.default.contents(atPath: path + "/" + relative) { files[relative] = Array(data) }
         }
-        return Snapshot(handbook: loaded.handbook, diagnostics: diagnostics, files: files)
+        return Snapshot(handbook: checked.handbook, diagnostics: checked.handbookDiagnostics, files: files)
     }
 }

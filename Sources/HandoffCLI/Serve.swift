@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import HandbookPipeline
 import Dispatch
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HandbookPipeline
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

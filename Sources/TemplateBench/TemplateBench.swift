@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HandbookPipeline
 import HandbookCheck
 import HandbookSite
 import HandbookSource
@@ -63,9 +64,9 @@ enum TemplateBench {
             exit(2)
         }
         let runs = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
-        let loaded = try HandbookLoader.load(path: arguments[1], displayRoot: "content", renderHTML: true)
-        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
-        let theme = Theme.load(overrides: nil, displayPath: "templates").theme!
+        let loaded = try HandbookPipeline(content: arguments[1], contentDisplay: "content", renderHTML: true).run()
+        let diagnostics = loaded.diagnostics
+        let theme = loaded.theme!
         let builder = SiteBuilder(handbook: loaded.handbook, warnings: diagnostics, theme: theme,
                                   options: .init(contentRoot: "content", repositoryPath: "content", generator: "bench"))
         let reference = try SwiftMustacheRenderer()

@@ -6,7 +6,7 @@ import Testing
 /// `_base/content`, adds its files, generated inputs and symlinks, runs the
 /// built binary, and checks the exit status, the diagnostics, that nothing
 /// outside the output folder changed, and that the output carries no script.
-@Suite struct CorpusTests {
+@Suite(.tags(.corpus)) struct CorpusTests {
     struct Case: Decodable {
         struct Generate: Decodable { var path: String; var shape: String; var n: Int }
         var description: String

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import HandbookPipeline
 import HandbookCheck
 import HandbookSource
 import Testing
@@ -11,9 +12,7 @@ import Testing
 /// `<case>/expected-diagnostics.txt` (re-record with HANDOFF_RECORD=1).
 @Suite struct FixtureTests {
     static func report(_ content: URL) throws -> DiagnosticReport {
-        let loaded = try HandbookLoader.load(path: content.path, displayRoot: "content")
-        return DiagnosticReport(diagnostics: HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics),
-                                files: loaded.handbook.fileCount, root: "content")
+        try HandbookPipeline(content: content.path, contentDisplay: "content").run(theme: .none).report
     }
 
     @Test(arguments: Paths.subfolders(of: Paths.fixtures.appendingPathComponent("valid")))

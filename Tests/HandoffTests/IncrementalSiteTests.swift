@@ -1,6 +1,8 @@
 import Diagnostics
 import Foundation
+import HandbookPipeline
 import HandbookCheck
+import HandbookModel
 import HandbookSource
 import HandoffCLI
 import Testing
@@ -10,9 +12,9 @@ import Testing
 /// changed and reports the paths whose bytes changed.
 @Suite struct IncrementalSiteTests {
     @Test func aRebuildReportsOnlyWhatChanged() throws {
-        let loaded = try HandbookLoader.load(path: Paths.exampleContent.path, displayRoot: "content", renderHTML: true)
-        let warnings = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
-        let theme = try #require(Theme.load(overrides: nil, displayPath: "templates").theme)
+        let checked = try HandbookPipeline(content: Paths.exampleContent.path, contentDisplay: "content", renderHTML: true).run()
+        let loaded = checked, warnings = checked.diagnostics
+        let theme = try #require(checked.theme)
         let site = IncrementalSite(theme: theme, options: .init(contentRoot: "content", repositoryPath: "content", generator: "handoff \(Handoff.version)"))
 
         let first = site.update(handbook: loaded.handbook, warnings: warnings)
@@ -56,11 +58,12 @@ import Testing
         let theme = try #require(Theme.load(overrides: nil, displayPath: "templates").theme)
         let options = SiteBuilder.Options(contentRoot: "content", repositoryPath: "content", generator: "handoff")
         let cache = LoadCache()
-        func load(_ changed: Set<String>?, cache: LoadCache?) throws -> (HandbookLoader.Result, [Diagnostic]) {
-            let loaded = try HandbookLoader.load(path: content.path, displayRoot: "content", renderHTML: true, cache: cache, changed: changed)
-            return (loaded, HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics))
+        let pipeline = HandbookPipeline(content: content.path, contentDisplay: "content", renderHTML: true)
+        func load(_ changed: ChangeSet, cache: LoadCache?) throws -> (CheckedHandbook, [Diagnostic]) {
+            let checked = try pipeline.run(theme: .none, cache: cache, changes: changed)
+            return (checked, checked.diagnostics)
         }
-        let (first, firstWarnings) = try load(nil, cache: cache)
+        let (first, firstWarnings) = try load(.unknown, cache: cache)
         let site = IncrementalSite(theme: theme, options: options)
         _ = site.update(handbook: first.handbook, warnings: firstWarnings)
 
@@ -71,7 +74,7 @@ import Testing
                 .filter { $0.hasSuffix(".md") }.sorted().map { folder + "/" + $0 }
         }
         var random = TemplateDifferentialTests.Random(state: 12)
-        var pending: Set<String>? = []
+        var pending = ChangeSet.none
         var narrowed = 0, checked = 0
         for step in 0..<80 {
             let file = files[random.below(files.count)]
@@ -86,19 +89,19 @@ import Testing
             }
             let before = try String(contentsOf: url, encoding: .utf8)
             try text.write(to: url, atomically: false, encoding: .utf8)
-            var (loaded, warnings) = try load([content.path + "/" + file], cache: cache)
-            if let reparsed = loaded.reparsed, let known = pending { pending = known.union(reparsed) } else { pending = nil }
+            var (loaded, warnings) = try load(.files([file]), cache: cache)
+            pending = pending.union(loaded.reparsed)
             if warnings.contains(where: { $0.severity == .error }) {
                 // A writer fixes the error: the file's edit stays pending across the failed rebuild.
                 try before.write(to: url, atomically: false, encoding: .utf8)
-                (loaded, warnings) = try load([content.path + "/" + file], cache: cache)
-                if let reparsed = loaded.reparsed, let known = pending { pending = known.union(reparsed) } else { pending = nil }
+                (loaded, warnings) = try load(.files([file]), cache: cache)
+                pending = pending.union(loaded.reparsed)
                 try #require(!warnings.contains { $0.severity == .error })
             }
             let update = site.update(handbook: loaded.handbook, warnings: warnings, changed: pending)
             if update.considered < site.files.keys.filter({ $0.hasSuffix(".html") }).count { narrowed += 1 }
-            pending = []
-            let (full, fullWarnings) = try load(nil, cache: nil)
+            pending = .none
+            let (full, fullWarnings) = try load(.unknown, cache: nil)
             let reference = IncrementalSite(theme: theme, options: options)
             _ = reference.update(handbook: full.handbook, warnings: fullWarnings)
             let differing = Set(site.files.keys).union(reference.files.keys).filter { site.files[$0] != reference.files[$0] }.sorted()

@@ -4,7 +4,7 @@ import Testing
 /// A build that is killed (SIGKILL, SIGINT) while writing, or that runs out
 /// of disk, leaves the previous output whole, and the next build leaves no
 /// leftovers.
-@Suite(.serialized) struct InterruptionTests {
+@Suite(.serialized, .tags(.corpus)) struct InterruptionTests {
     /// A handbook big enough that its build is still writing when signalled.
     static func largeHandbook(in scratch: Scratch) throws {
         let run = try Run([Paths.packageRoot.appendingPathComponent("Benchmarks/generate.py").path, "1500", scratch.path("large")], tool: "python3")

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import HandbookPipeline
 import HandbookModel
 import Testing
 @testable import HandbookCheck
@@ -13,9 +14,8 @@ import Testing
         var handbook = TestHandbook(files)
         let path = try handbook.write()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
-        let loaded = try HandbookLoader.load(path: path, displayRoot: "content")
-        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics).map { $0.shown(under: "content") }
-        return (loaded.handbook, diagnostics.reported)
+        let checked = try HandbookPipeline(content: path, contentDisplay: "content").run(theme: .none)
+        return (checked.handbook, checked.diagnostics.reported)
     }
 
     @Test func idsMirrorPathsAndFoldersHaveTheirOwnPage() throws {

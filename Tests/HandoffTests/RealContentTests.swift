@@ -200,7 +200,8 @@ import Testing
         #expect(changed.stdout.hasSuffix("(1 file changed)\n"), "\(changed.stdout)")
     }
 
-    @Test func aBrowserShowsTheImagesLoaded() throws {
+    @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"))
+    func aBrowserShowsTheImagesLoaded() throws {
         let scratch = try Scratch()
         #expect(try SiteTests.build(Self.fixture.appendingPathComponent("content"), in: scratch).status == 0)
         let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/images_load.py").path,

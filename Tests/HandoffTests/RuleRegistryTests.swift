@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import HandbookPipeline
 import HandbookCheck
 import HandbookSource
 import HandbookModel
@@ -23,9 +24,9 @@ import Testing
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(RuleExample.bytes(of: text.text)).write(to: url)
         }
-        let loaded = try HandbookLoader.load(path: root.path, displayRoot: "content")
+        let checked = try HandbookPipeline(content: root.path, contentDisplay: "content").run(theme: .none)
         let ordered = markers.sorted { MarkedText.markers.firstIndex(of: $0.0)! < MarkedText.markers.firstIndex(of: $1.0)! }
-        return (HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics).map { $0.shown(under: "content") },
+        return (checked.diagnostics,
                 ordered.map { ($0.1, $0.2, $0.3) })
     }
 

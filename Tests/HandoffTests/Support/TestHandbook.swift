@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import HandbookPipeline
 import HandbookCheck
 import HandbookSource
 import Testing
@@ -64,8 +65,8 @@ struct TestHandbook {
     mutating func check(limits: LoadLimits = LoadLimits()) throws -> [Diagnostic] {
         let path = try write()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
-        let loaded = try HandbookLoader.load(path: path, displayRoot: "content", limits: limits)
-        return HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics).map { $0.shown(under: "content") }
+        return try HandbookPipeline(content: path, contentDisplay: "content", limits: limits).run(theme: .none)
+            .diagnostics
     }
 }
 

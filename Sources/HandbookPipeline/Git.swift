@@ -14,11 +14,11 @@ import Darwin
 /// working tree or the index: `git ls-tree` lists the blobs, `git cat-file
 /// --batch` reads them, and only regular files with safe relative paths are
 /// written, into a temporary folder of ours.
-enum Git {
-    struct Failure: Error { var message: String }
+package enum Git {
+    package struct Failure: Error { package var message: String }
 
     /// Runs git; returns stdout, or nil with a non-zero exit.
-    static func run(_ arguments: [String], input: URL? = nil, in directory: String = ".") -> (status: Int32, out: Data, err: String) {
+    package static func run(_ arguments: [String], input: URL? = nil, in directory: String = ".") -> (status: Int32, out: Data, err: String) {
         // stdout goes to a file, so a large output never blocks git while stderr is read.
         let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-git-\(UUID().uuidString)").path
         let out = open(outFile, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -48,7 +48,7 @@ enum Git {
     /// the committer date of the newest commit that touched it), when the
     /// folder is in a git work tree; empty otherwise (or when git is missing).
     /// One `git log` for the whole folder.
-    static func lastChanges(of folder: String) -> [String: String] {
+    package static func lastChanges(of folder: String) -> [String: String] {
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
         guard RepositoryPath.inRepository(absolute) != nil else { return [:] }
         let result = run(["log", "--relative", "--no-renames", "--name-only", "--format=%x00%cs", "--", "."], in: absolute)
@@ -66,7 +66,7 @@ enum Git {
     }
 
     /// The commit a revision names, or nil.
-    static func commit(_ revision: String) -> String? {
+    package static func commit(_ revision: String) -> String? {
         guard !revision.hasPrefix("-") else { return nil }
         let result = run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
         guard result.status == 0 else { return nil }
@@ -74,7 +74,7 @@ enum Git {
     }
 
     /// The folder's path from the repository root ("" for the root).
-    static func pathInRepository(_ folder: String) throws -> String {
+    package static func pathInRepository(_ folder: String) throws -> String {
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
         guard let path = RepositoryPath.inRepository(absolute) else {
             throw Failure(message: "'\(folder)' is not inside a git repository")
@@ -84,7 +84,7 @@ enum Git {
 
     /// Writes `path` (a folder in the repository) as of `commit` into
     /// `destination`; returns false when the revision has no such folder.
-    static func export(commit: String, path: String, to destination: String) throws -> Bool {
+    package static func export(commit: String, path: String, to destination: String) throws -> Bool {
         let listing = run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", path.isEmpty ? "." : path])
         guard listing.status == 0 else { throw Failure(message: "git ls-tree failed: \(listing.err)") }
         var blobs: [(sha: String, relative: String)] = []

@@ -12,12 +12,12 @@ import Foundation
 /// What Foundation's Process, Pipe and String(format:) did for the command
 /// line, which imports FoundationEssentials (no ICU, whose data would be a
 /// third of a static binary) where they do not exist.
-enum Subprocess {
+package enum Subprocess {
     /// Starts `arguments[0]` (looked up in PATH) with `arguments`, standard
     /// input from `input` (a path; /dev/null when nil) and standard output
     /// and error onto the given descriptors (left as they are when nil).
     /// Returns the child's pid, or why it could not start.
-    static func spawn(_ arguments: [String], input: String? = nil, output: Int32? = nil, error: Int32? = nil) -> Result<pid_t, Failure> {
+    package static func spawn(_ arguments: [String], input: String? = nil, output: Int32? = nil, error: Int32? = nil) -> Result<pid_t, Failure> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -31,14 +31,14 @@ enum Subprocess {
         return status == 0 ? .success(pid) : .failure(Failure(code: status))
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var code: Int32
-        var description: String { String(cString: strerror(code)) }
+    package struct Failure: Error, CustomStringConvertible {
+        package var code: Int32
+        package var description: String { String(cString: strerror(code)) }
     }
 
     /// A pipe whose ends are closed in children (only what a child gets as
     /// its standard input, output or error stays open in it).
-    static func makePipe() -> (read: Int32, write: Int32)? {
+    package static func makePipe() -> (read: Int32, write: Int32)? {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return nil }
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
@@ -46,14 +46,14 @@ enum Subprocess {
     }
 
     /// Waits for a child; its exit status, or 128 + the signal that killed it.
-    static func wait(_ pid: pid_t) -> Int32 {
+    package static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// Everything readable from `fd` until its end.
-    static func readAll(_ fd: Int32) -> [UInt8] {
+    package static func readAll(_ fd: Int32) -> [UInt8] {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -68,7 +68,7 @@ enum Subprocess {
 }
 
 /// `value` formatted by the C library's printf ("%.2f"), as String(format:) did.
-func formatted(_ format: String, _ value: Double) -> String {
+package func formatted(_ format: String, _ value: Double) -> String {
     var buffer = [CChar](repeating: 0, count: 64)
     _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
     return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -76,7 +76,7 @@ func formatted(_ format: String, _ value: Double) -> String {
 
 /// A file error in words ("/x/y: Permission denied"): FoundationEssentials'
 /// errors have no localizedDescription and print as `CocoaError(code: ...)`.
-func describe(_ error: any Error) -> String {
+package func describe(_ error: any Error) -> String {
     guard let cocoa = error as? CocoaError else { return "\(error)" }
     let reason = (cocoa.underlying as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "error \(cocoa.code.rawValue)"
     return cocoa.filePath.map { "\($0): \(reason)" } ?? reason

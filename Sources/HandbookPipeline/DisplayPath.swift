@@ -7,8 +7,8 @@ import Darwin
 /// Paths in diagnostics are relative to the working directory: a relative
 /// folder argument is shown as given (without `./`), an absolute one under
 /// the working directory is made relative, any other stays absolute.
-enum DisplayPath {
-    static func of(_ argument: String) -> String {
+package enum DisplayPath {
+    package static func of(_ argument: String) -> String {
         var path = argument
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         if path.hasPrefix("/") {
@@ -21,7 +21,7 @@ enum DisplayPath {
         return path.isEmpty ? "." : path
     }
 
-    static func currentDirectory() -> String? {
+    package static func currentDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
