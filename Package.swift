@@ -6,10 +6,12 @@ import PackageDescription
 // every executable, the theme plugin's tool included, so the theme then comes
 // from Sources/HandbookSite/Generated (written by a normal build of EmbedTheme).
 let fuzzing = ProcessInfo.processInfo.environment["HANDOFF_FUZZ"] == "1"
+// The template benchmark compares against swift-mustache (otherwise only the
+// tests' reference engine): scripts/bench sets HANDOFF_TOOLS=1 to build it.
+let tools = ProcessInfo.processInfo.environment["HANDOFF_TOOLS"] == "1"
 
 let package = Package(
     name: "handoff",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "handoff", targets: ["handoff"]),
     ],
@@ -98,26 +100,6 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
-        // Template rendering per page against swift-mustache (scripts/bench runs it; not part of handoff).
-        .executableTarget(
-            name: "TemplateBench",
-            dependencies: ["HandbookPipeline", "HandbookSite", "Templates", .product(name: "Mustache", package: "swift-mustache")]
-        ),
-        // Markdown speed per core against raw cmark-gfm (scripts/bench runs it).
-        .executableTarget(name: "MarkdownBench", dependencies: ["CCmarkGFM", "Markup"]),
-        // libFuzzer harnesses (scripts/fuzz builds them with --sanitize=fuzzer,address;
-        // libFuzzer provides main, hence -parse-as-library).
-        .target(name: "FuzzSupport"),
-        .executableTarget(
-            name: "FuzzLoader",
-            dependencies: ["FuzzSupport", "HandbookModel", "HandbookSource", "HandbookCheck"],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
-        .executableTarget(
-            name: "FuzzPage",
-            dependencies: ["FuzzSupport", "Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite"],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
         .testTarget(
             name: "HandoffTests",
             dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI",
@@ -128,3 +110,33 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Tools/: the benchmarks and the fuzz harnesses, not part of handoff. The fuzz
+// harnesses build by default because the test suite replays their seeds.
+package.targets += [
+    // Markdown speed per core against raw cmark-gfm (scripts/bench runs it).
+    .executableTarget(name: "MarkdownBench", dependencies: ["CCmarkGFM", "Markup"], path: "Tools/MarkdownBench"),
+    // libFuzzer harnesses (scripts/fuzz builds them with --sanitize=fuzzer,address;
+    // libFuzzer provides main, hence -parse-as-library).
+    .target(name: "FuzzSupport", path: "Tools/FuzzSupport"),
+    .executableTarget(
+        name: "FuzzLoader",
+        dependencies: ["FuzzSupport", "HandbookModel", "HandbookSource", "HandbookCheck"],
+        path: "Tools/FuzzLoader",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ),
+    .executableTarget(
+        name: "FuzzPage",
+        dependencies: ["FuzzSupport", "Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite"],
+        path: "Tools/FuzzPage",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ),
+]
+if tools {
+    // Template rendering per page against swift-mustache.
+    package.targets.append(.executableTarget(
+        name: "TemplateBench",
+        dependencies: ["HandbookPipeline", "HandbookSite", "Templates", .product(name: "Mustache", package: "swift-mustache")],
+        path: "Tools/TemplateBench"
+    ))
+}
