@@ -86,7 +86,7 @@ let package = Package(
         // handoff serve: the live preview (Hummingbird 2), the site in memory.
         .target(
             name: "HandbookServe",
-            dependencies: ["Diagnostics", "HandbookModel", "HandbookSource", "HandbookSite", "HandbookPipeline",
+            dependencies: ["Diagnostics", "HandbookModel", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookPipeline",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "NIOCore", package: "swift-nio")]

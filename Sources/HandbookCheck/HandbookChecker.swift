@@ -16,9 +16,13 @@ public enum HandbookChecker {
 
     /// Loading and rule diagnostics together, with handbook.yaml's
     /// `severity:` applied (`off` drops a rule), sorted and unique.
-    public static func finish(_ handbook: Handbook, loadDiagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// - Parameter incremental: with the files changed since its previous
+    ///   check, reruns only the rules those files can affect (the live preview).
+    public static func finish(_ handbook: Handbook, loadDiagnostics: [Diagnostic],
+                              incremental: (check: IncrementalCheck, changed: ChangeSet)? = nil) -> [Diagnostic] {
         let (overrides, problems) = severityOverrides(handbook.settings)
-        var all = loadDiagnostics + problems + check(handbook)
+        let rules = incremental.map { $0.check.check(handbook, changed: $0.changed) } ?? check(handbook)
+        var all = loadDiagnostics + problems + rules
         if !overrides.isEmpty {
             all = all.compactMap { diagnostic in
                 guard diagnostic.rule.isConfigurable, let level = overrides[diagnostic.rule.rawValue] else { return diagnostic }

@@ -45,7 +45,18 @@ struct HandbookIndex: Sendable {
         for role in handbook.roles.values where engagementKnown(role) { known.insert(role.id) }
         rolesWithKnownEngagement = known
         allEngagementKnown = (handbook.unreadable[.roles]?.isEmpty ?? true) && known.count == handbook.roles.count
+        // Worked out once per role: the contract rules ask for every contract.
+        var knownIn = Set<String>(), knownOut = Set<String>()
+        for role in roles {
+            if Self.contextInIsKnown(role, handbook) { knownIn.insert(role.id) }
+            if Self.contextOutIsKnown(role, handbook) { knownOut.insert(role.id) }
+        }
+        rolesWithKnownContextIn = knownIn
+        rolesWithKnownContextOut = knownOut
     }
+
+    let rolesWithKnownContextIn: Set<String>
+    let rolesWithKnownContextOut: Set<String>
 
     /// Roles whose engagement was read without a reported problem (no
     /// invalid entry, no stage outside the lifecycle).
@@ -56,24 +67,30 @@ struct HandbookIndex: Sendable {
     /// Every `context_in` entry of the role was read and its `from` resolves:
     /// otherwise rules about what the role consumes stay quiet (the problem
     /// was reported once already).
-    func contextInIsKnown(_ role: Role) -> Bool {
+    func contextInIsKnown(_ role: Role) -> Bool { rolesWithKnownContextIn.contains(role.id) }
+
+    /// Every `context_out` entry of the role was read and its targets resolve.
+    func contextOutIsKnown(_ role: Role) -> Bool { rolesWithKnownContextOut.contains(role.id) }
+
+    static func contextInIsKnown(_ role: Role, _ handbook: Handbook) -> Bool {
         role.contextInIsComplete && role.contextIn.allSatisfy { flow in
-            switch actor(flow.from.value) {
-            case .unknown: false
-            default: flow.from.value != ContextOut.everyone
+            flow.from.value != ContextOut.everyone && isKnownActor(flow.from.value, handbook)
+        }
+    }
+
+    static func contextOutIsKnown(_ role: Role, _ handbook: Handbook) -> Bool {
+        role.contextOutIsComplete && role.contextOut.allSatisfy { flow in
+            flow.targetsAreComplete && flow.to.allSatisfy { target in
+                target.value == ContextOut.everyone || isKnownActor(target.value, handbook)
             }
         }
     }
 
-    /// Every `context_out` entry of the role was read and its targets resolve.
-    func contextOutIsKnown(_ role: Role) -> Bool {
-        role.contextOutIsComplete && role.contextOut.allSatisfy { flow in
-            flow.targetsAreComplete && flow.to.allSatisfy { target in
-                if target.value == ContextOut.everyone { return true }
-                if case .unknown = actor(target.value) { return false }
-                return true
-            }
-        }
+    /// `actor(id)` is not `.unknown`, without copying the role.
+    static func isKnownActor(_ id: String, _ handbook: Handbook) -> Bool {
+        if handbook.roles.index(forKey: id) != nil || handbook.isUnreadable(id, .roles) { return true }
+        guard let settings = handbook.settings else { return true }
+        return settings.externals.index(forKey: id) != nil
     }
 
     /// The loaded role with this id, if any.

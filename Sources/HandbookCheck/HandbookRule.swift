@@ -11,11 +11,16 @@ protocol DescribedRule: SendableMetatype {
 /// `RuleRegistry`.
 protocol HandbookRule: DescribedRule, Sendable {
     init()
+    /// The kinds of content file the rule reads, besides handbook.yaml:
+    /// after an edit of only other kinds, its previous diagnostics stand
+    /// (`IncrementalCheck`; its test compares with a full check after random edits).
+    static var reads: Set<EntityKind> { get }
     func check(_ index: HandbookIndex) -> [Diagnostic]
 }
 
 extension HandbookRule {
     var id: RuleID { Self.descriptor.rule }
+    var reads: Set<EntityKind> { Self.reads }
 
     func diagnostic(_ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = []) -> Diagnostic {
         Diagnostic(id, message, at: location, notes: notes)

@@ -79,6 +79,30 @@ public struct Handbook: Sendable {
         return out
     }
 
+    /// The body read from a content file (`roles/pm.md`, `pages/ops/README.md`), when it loaded.
+    public func body(ofFile path: String) -> (kind: EntityKind, body: Body)? {
+        let (folder, name) = PagePath.split(path)
+        guard let first = path.split(separator: "/", maxSplits: 1).first, let kind = EntityKind(rawValue: String(first)) else { return nil }
+        if kind == .pages {
+            guard let id = PagePath.id(forSource: String(path.dropFirst("pages/".count))), let page = pages[id], page.file == path else { return nil }
+            return (kind, page.body)
+        }
+        guard folder == kind.rawValue, let ext = PagePath.markdownExtension(name) else { return nil }
+        return body(kind, String(name.dropLast(ext.count))).map { (kind, $0) }
+    }
+
+    /// The body of an entity that loaded.
+    public func body(_ kind: EntityKind, _ id: String) -> Body? {
+        switch kind {
+        case .stages: stages[id]?.body
+        case .roles: roles[id]?.body
+        case .contexts: contexts[id]?.body
+        case .contracts: contracts[id]?.body
+        case .pages: pages[id]?.body
+        case .objects: objects[id]?.body
+        }
+    }
+
     /// The content file an entity was read from (`roles/pm.md`; a page's
     /// own path, `pages/ops/README.md` for the page `ops/index`).
     public func sourcePath(_ kind: EntityKind, _ id: String) -> String {

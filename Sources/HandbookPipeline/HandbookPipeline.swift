@@ -1,4 +1,5 @@
 import Diagnostics
+import Dispatch
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -77,24 +78,36 @@ public struct HandbookPipeline: Sendable {
     }
 
     /// Runs every rule over a loaded handbook and reports it with the theme's problems.
-    public func check(_ loaded: HandbookLoader.Result, theme: LoadedTheme?) -> CheckedHandbook {
-        let diagnostics = Trace.measure("check") { HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics) }
+    /// - Parameter incremental: the rules' results of the previous check of
+    ///   this folder (the preview): only what `loaded.reparsed` can change is checked again.
+    /// - Parameter relations: also work out the site's relations, at the
+    ///   same time as the check (a build or the preview renders next).
+    public func check(_ loaded: HandbookLoader.Result, theme: LoadedTheme?, incremental: IncrementalCheck? = nil,
+                      relations: Bool = false) -> CheckedHandbook {
+        nonisolated(unsafe) var worked: SiteRelations?
+        let group = DispatchGroup()
+        if relations { DispatchQueue.global().async(group: group) { worked = SiteRelations(loaded.handbook) } }
+        let diagnostics = Trace.measure("check") {
+            HandbookChecker.finish(loaded.handbook, loadDiagnostics: loaded.diagnostics,
+                                   incremental: incremental.map { ($0, loaded.reparsed) })
+        }
+        group.wait()
         let report = DiagnosticReport(diagnostics: diagnostics, files: loaded.handbook.fileCount, root: contentDisplay,
                                       placed: theme?.diagnostics ?? [])
         return CheckedHandbook(handbook: loaded.handbook, report: report, theme: theme?.theme, reparsed: loaded.reparsed,
-                               handbookDiagnostics: diagnostics)
+                               handbookDiagnostics: diagnostics, relations: worked)
     }
 
     /// Theme, load, check, report.
-    public func run(theme choice: ThemeChoice = .load, cache: LoadCache? = nil, changes: ChangeSet = .unknown) throws(HandbookLoader.Failure)
-        -> CheckedHandbook {
+    public func run(theme choice: ThemeChoice = .load, cache: LoadCache? = nil, changes: ChangeSet = .unknown,
+                    incremental: IncrementalCheck? = nil, relations: Bool = false) throws(HandbookLoader.Failure) -> CheckedHandbook {
         let theme: LoadedTheme?
         switch choice {
         case .none: theme = nil
         case .load: theme = loadTheme()
         case .loaded(let loaded): theme = loaded
         }
-        return check(try load(cache: cache, changes: changes), theme: theme)
+        return check(try load(cache: cache, changes: changes), theme: theme, incremental: incremental, relations: relations)
     }
 
     /// How the site is rendered from this content folder: the same for a
@@ -119,6 +132,8 @@ public struct CheckedHandbook: Sendable {
     /// The handbook's own diagnostics with paths relative to the content
     /// folder (`roles/pm.md`): what `diff` compares between two folders.
     public var handbookDiagnostics: [Diagnostic]
+    /// The site's relations, when asked for (worked out during the check).
+    public var relations: SiteRelations?
 
     /// Every diagnostic as reported: under the content folder's name, the theme's with them.
     public var diagnostics: [Diagnostic] { report.diagnostics }

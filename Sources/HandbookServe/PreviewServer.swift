@@ -11,6 +11,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import HandbookCheck
 import HandbookModel
 import HandbookPipeline
 import HandbookSite
@@ -65,6 +66,7 @@ public final class PreviewServer: @unchecked Sendable {
     let options: Options
     let state = PreviewState()
     private let cache = LoadCache()
+    private let checks = IncrementalCheck()
     private(set) var site: IncrementalSite?
     private var themeKey: String?
     private var lastTheme: HandbookPipeline.LoadedTheme?
@@ -132,12 +134,8 @@ public final class PreviewServer: @unchecked Sendable {
         }
         // The files edited since the site was last updated (a failed rebuild leaves them pending).
         edits = edits.union(loaded.reparsed)
-        // The site's graph is worked out while the handbook is checked.
-        nonisolated(unsafe) var prepared: IncrementalSite.Prepared?
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { prepared = IncrementalSite.Prepared(loaded.handbook) }
-        let checked = pipeline.check(loaded, theme: theme)
-        group.wait()
+        // The site's relations are worked out while the handbook is checked.
+        let checked = pipeline.check(loaded, theme: theme, incremental: checks, relations: true)
         let report = checked.report
         guard report.errors == 0, let compiled = checked.theme else {
             state.publish(report: report, site: nil, editor: options.editor)
@@ -150,7 +148,7 @@ public final class PreviewServer: @unchecked Sendable {
             site = IncrementalSite(theme: compiled, options: pipeline.siteOptions(generator: options.generator, lastChanged: options.lastChanged))
             themeKey = key
         }
-        let update = Trace.measure("site update") { site!.update(prepared!, warnings: report.diagnostics, changed: fresh ? .unknown : edits) }
+        let update = Trace.measure("site update") { site!.update(checked.relations!, warnings: report.diagnostics, changed: fresh ? .unknown : edits) }
         edits = .none
         // A new site object (a theme change) replaces everything served.
         state.publish(report: report, site: site!.files, changed: fresh ? nil : Set(update.changed + update.removed), editor: options.editor)
@@ -446,7 +444,7 @@ final class PreviewState: @unchecked Sendable {
         lock.unlock()
     }
 
-    static func etag(_ bytes: [UInt8]) -> String { String(OutputFolder.fnv1a(bytes), radix: 16) }
+    static func etag(_ bytes: [UInt8]) -> String { String(OutputFolder.contentHash(bytes), radix: 16) }
 }
 
 /// `/_handoff/status`: the build counters and the diagnostics as the CLI prints them.

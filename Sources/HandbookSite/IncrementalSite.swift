@@ -50,22 +50,15 @@ public final class IncrementalSite: @unchecked Sendable {
         self.options = options
     }
 
-    /// The relations a handbook's pages show, worked out before its check
-    /// has finished (the preview does both at once).
-    public struct Prepared: Sendable {
-        let graph: SiteGraph
-        public init(_ handbook: Handbook) { graph = Trace.measure("site graph") { SiteGraph(handbook) } }
-    }
-
     /// Rebuilds the site from `handbook` (checked; `warnings` show on the overview).
     /// - Parameter changed: the content files (`roles/pm.md`) edited since the
     ///   previous update, when that is all that changed (`HandbookLoader.Result.reparsed`);
     ///   `.unknown` when more may have (assets are then read again too).
     public func update(handbook: Handbook, warnings: [Diagnostic], changed: ChangeSet = .unknown) -> Update {
-        update(Prepared(handbook), warnings: warnings, changed: changed)
+        update(SiteRelations(handbook), warnings: warnings, changed: changed)
     }
 
-    public func update(_ prepared: Prepared, warnings: [Diagnostic], changed: ChangeSet = .unknown) -> Update {
+    public func update(_ prepared: SiteRelations, warnings: [Diagnostic], changed: ChangeSet = .unknown) -> Update {
         let handbook = prepared.graph.handbook
         let builder = SiteBuilder(graph: prepared.graph, warnings: warnings, theme: theme, options: options)
         let pages = builder.pages

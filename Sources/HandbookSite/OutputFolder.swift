@@ -115,7 +115,7 @@ public final class OutputFolder: @unchecked Sendable {
     public func write(_ relative: String, _ bytes: [UInt8]) throws {
         guard Self.isSafe(relative) else { throw Refusal(description: "unsafe output path '\(relative)'") }
         if lock.withLock({ interrupted }) { Self.waitForExit() }
-        let fingerprint = Fingerprint(size: bytes.count, hash: Self.fnv1a(bytes))
+        let fingerprint = Fingerprint(size: bytes.count, hash: Self.contentHash(bytes))
         lock.withLock { written[relative] = fingerprint }
         if previous[relative] == fingerprint, Self.isRegularFile(path + "/" + relative), Self.isRealFolder(relative, under: path),
            link(path + "/" + relative, temporary + "/" + relative) == 0 {
@@ -157,7 +157,7 @@ public final class OutputFolder: @unchecked Sendable {
         var info = stat()
         if lstat(path, &info) == 0 {
             if handoff_rename_exchange(temporary, path) == 0 {
-                try? FileManager.default.removeItem(atPath: temporary) // now the previous site
+                Self.remove(temporary) // now the previous site
                 return
             }
             // No atomic exchange here: move the old site aside, then the new one in.
@@ -168,13 +168,20 @@ public final class OutputFolder: @unchecked Sendable {
                 _ = rename(old, path)
                 throw Refusal(description: "cannot replace '\(path)': \(reason)")
             }
-            try? FileManager.default.removeItem(atPath: old)
+            Self.remove(old)
         } else if rename(temporary, path) != 0 {
             throw Refusal(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
         }
     }
 
-    /// 64-bit FNV-1a: enough, with the size, to recognise unchanged output.
+    /// Removes a previous site (a folder of ours), its top-level entries
+    /// across the cores: 12,000 pages took 40 ms on one.
+    static func remove(_ folder: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        _ = entries.concurrentMap { try? FileManager.default.removeItem(atPath: folder + "/" + $0) }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
     /// A whole file, read with one allocation of its size (an asset to copy).
     static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -193,14 +200,34 @@ public final class OutputFolder: @unchecked Sendable {
         return bytes
     }
 
-    /// FNV-1a, 64 bits: the manifest's file hash (and the preview's ETags).
-    public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+    /// A 64-bit hash of a file's bytes, eight at a time (multiply and
+    /// xor-shift per word, murmur3's finaliser at the end): the manifest's
+    /// file hash (with the size, enough to recognise unchanged output) and
+    /// the preview's ETags. FNV-1a, a byte at a time, was 7% of a build's
+    /// time over 125 MB of pages; a new hash only makes the next build
+    /// write every file once.
+    public static func contentHash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            var offset = 0
+            let words = raw.count / 8
+            for _ in 0..<words {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+                hash ^= hash >> 32
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < raw.count {
+                tail |= UInt64(raw[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            hash = (hash ^ tail) &* 0xff51_afd7_ed55_8ccd
+            hash ^= hash >> 33
+            hash = hash &* 0xc4ce_b9fe_1a85_ec53
+            return hash ^ (hash >> 33)
         }
-        return hash
     }
 
     /// The folder of `relative` under `root` is a directory, not a symlink.

@@ -45,7 +45,12 @@ public struct SiteBuilder: Sendable {
     let navFragments: [String: [String]]
 
     public init(handbook: Handbook, warnings: [Diagnostic], theme: Theme, options: Options) {
-        self.init(graph: Trace.measure("site graph") { SiteGraph(handbook) }, warnings: warnings, theme: theme, options: options)
+        self.init(graph: SiteRelations(handbook).graph, warnings: warnings, theme: theme, options: options)
+    }
+
+    /// With the relations worked out already (while the handbook was checked).
+    public init(relations: SiteRelations, warnings: [Diagnostic], theme: Theme, options: Options) {
+        self.init(graph: relations.graph, warnings: warnings, theme: theme, options: options)
     }
 
     init(graph: SiteGraph, warnings: [Diagnostic], theme: Theme, options: Options) {
@@ -247,6 +252,13 @@ public struct SiteBuilder: Sendable {
         let prefix = options.repositoryPath.isEmpty ? "" : options.repositoryPath + "/"
         return repository + "/" + PageRef.encoded(prefix + file)
     }
+}
+
+/// The relations a handbook's pages show (`SiteGraph`), worked out while
+/// its check runs: the pipeline starts both at once.
+public struct SiteRelations: Sendable {
+    let graph: SiteGraph
+    public init(_ handbook: Handbook) { graph = Trace.measure("site graph") { SiteGraph(handbook) } }
 }
 
 /// Renders a view with the template bound to its type (the theme; a

@@ -125,41 +125,42 @@ struct SiteGraph: Sendable {
             }
         }
         contextIDs = contexts.sorted()
-        var anchorSets: [String: Set<String>] = [:]
-        for (kind, id, file, body) in handbook.bodies {
-            let source = PageRef(kind, id)
+        // Each body's links, worked out in parallel; then merged in a stable order.
+        let tree = pageTree
+        let found = handbook.bodies.sorted { $0.file < $1.file }.concurrentMap { (kind, id, file, body) in
+            var targets: [PageRef] = []
+            var fixes: [String: String] = [:]
+            var anchorSets: [String: Set<String>] = [:]
             for link in body.links {
                 if let fragment = link.target?.fragment, !fragment.isEmpty {
                     // A fragment that is not an anchor as written may be one in another letter case.
                     let owner = link.target!.path.isEmpty ? file : link.resolved
                     if let owner {
-                        if anchorSets[owner] == nil { anchorSets[owner] = Set(anchorOwner(owner, from: file, body: body) ?? []) }
+                        if anchorSets[owner] == nil {
+                            anchorSets[owner] = Set(Self.anchorOwner(owner, from: file, body: body, handbook: handbook, tree: tree) ?? [])
+                        }
                         if let anchors = anchorSets[owner], !anchors.contains(fragment), let exact = AnchorCase.match(fragment, in: anchors) {
-                            fragmentFixes[file, default: [:]][link.destination] = exact
+                            fixes[link.destination] = exact
                         }
                     }
                 }
-                guard let relative = link.resolved, let page = Self.page(forContentPath: relative, tree: pageTree) else { continue }
-                self.link(source, to: page)
+                guard let relative = link.resolved, let page = Self.page(forContentPath: relative, tree: tree) else { continue }
+                targets.append(page)
             }
+            return (source: PageRef(kind, id), file: file, targets: targets, fixes: fixes)
+        }
+        for body in found {
+            for target in body.targets { link(body.source, to: target) }
+            if !body.fixes.isEmpty { fragmentFixes[body.file] = body.fixes }
         }
     }
 
     /// The anchors of the page a content path lands on (a page folder: its
     /// own page); `body` when the path is the linking file's own.
-    func anchorOwner(_ relative: String, from file: String, body own: Body) -> [String]? {
-        guard let page = Self.page(forContentPath: relative, tree: pageTree), let kind = page.entityKind else { return nil }
+    static func anchorOwner(_ relative: String, from file: String, body own: Body, handbook: Handbook, tree: PageTree) -> [String]? {
+        guard let page = Self.page(forContentPath: relative, tree: tree), let kind = page.entityKind else { return nil }
         if relative == file { return own.anchors + kind.sectionAnchors }
-        let body: Body?
-        switch kind {
-        case .stages: body = handbook.stages[page.id]?.body
-        case .roles: body = handbook.roles[page.id]?.body
-        case .contexts: body = handbook.contexts[page.id]?.body
-        case .contracts: body = handbook.contracts[page.id]?.body
-        case .pages: body = handbook.pages[page.id]?.body
-        case .objects: body = handbook.objects[page.id]?.body
-        }
-        return body.map { $0.anchors + kind.sectionAnchors }
+        return handbook.body(kind, page.id).map { $0.anchors + kind.sectionAnchors }
     }
 
     private mutating func link(_ source: PageRef, to target: PageRef) {

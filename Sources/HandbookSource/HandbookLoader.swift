@@ -88,8 +88,9 @@ public enum HandbookLoader {
         let all = plan.jobs + plan.strays
         let stampOptions = LoadCache.options(limits: limits, renderHTML: renderHTML, rawHTML: plan.options.rawHTML)
         let files = plan.files
+        let fileSet = cache == nil ? 0 : files.hashValue
         let outcomes = Trace.measure("parse \(plan.jobs.count) files") {
-            all.concurrentMap { job in cache?.outcome(for: job, options: stampOptions, files: files) ?? load(job, files: files) }
+            all.concurrentMap { job in cache?.outcome(for: job, options: stampOptions, files: files, fileSet: fileSet) ?? load(job, files: files) }
         }
         Trace.measure("merge") { merge(all, outcomes, into: &handbook, diagnostics: &diagnostics) }
         handbook.files = files

@@ -46,7 +46,7 @@ struct Build: ParsableCommand {
         let content = handbook.content
         let output = self.output ?? handbook.sibling("public")
         let pipeline = try CheckRun.pipeline(handbook, templates: templates, renderHTML: true)
-        let checked = try CheckRun.run(pipeline)
+        let checked = try CheckRun.run(pipeline, relations: true)
         let report = checked.report
         let status = report.exitCode(strict: strict)
         if status != 0 {
@@ -70,7 +70,7 @@ struct Build: ParsableCommand {
             throw ToolFailure(refusal.description)
         }
         folder.abandonOnInterrupt()
-        let builder = SiteBuilder(handbook: checked.handbook, warnings: report.diagnostics, theme: theme,
+        let builder = SiteBuilder(relations: checked.relations!, warnings: report.diagnostics, theme: theme,
                                   options: pipeline.siteOptions(generator: "handoff \(Handoff.version)", lastChanged: Git.lastChanges(of: content)))
         let summary: SiteBuilder.Summary
         do {

@@ -60,9 +60,9 @@ enum CheckRun {
     }
 
     /// Theme, load, check, report; the loader's refusal as a tool failure.
-    static func run(_ pipeline: HandbookPipeline, theme: HandbookPipeline.ThemeChoice = .load) throws -> CheckedHandbook {
+    static func run(_ pipeline: HandbookPipeline, theme: HandbookPipeline.ThemeChoice = .load, relations: Bool = false) throws -> CheckedHandbook {
         do {
-            return try pipeline.run(theme: theme)
+            return try pipeline.run(theme: theme, relations: relations)
         } catch {
             throw ToolFailure(explain(error, content: pipeline.content))
         }

@@ -9,6 +9,9 @@ extension RuleID {
 /// agent-without-guardrails: an agent without `oversight` or `blast_radius`.
 /// One diagnostic per agent, at its mapping.
 struct AgentWithoutGuardrailsRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles]
+
     static let descriptor = RuleDescriptor(
         .agentWithoutGuardrails,
         help: "Every agent needs oversight (who checks its work) and blast_radius (what it can touch).",

@@ -9,6 +9,9 @@ extension RuleID {
 /// backward-handoff: the boundary's second stage comes before its first in
 /// `lifecycle`, or they are equal.
 struct BackwardHandoffRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts]
+
     static let descriptor = RuleDescriptor(
         .backwardHandoff,
         help: "A handoff moves forward: the boundary's second stage comes after its first in the lifecycle.",

@@ -13,6 +13,9 @@ extension RuleID {
 /// outside the lifecycle is `unknown-stage`. The seams it spans are not
 /// also reported as `boundary-without-contract` (one cause, one diagnostic).
 struct BoundarySkipsStageRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts]
+
     static let descriptor = RuleDescriptor(
         .boundarySkipsStage,
         help: "A contract covers the handoff between two consecutive lifecycle stages. A boundary that jumps over a stage says nothing about the seams in between: split it into one contract per seam, or name the two stages that are next to each other.",

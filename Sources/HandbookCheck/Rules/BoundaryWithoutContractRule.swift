@@ -16,6 +16,9 @@ extension RuleID {
 /// reported already), and a seam that a skipping boundary spans (reported
 /// at that contract as boundary-skips-stage).
 struct BoundaryWithoutContractRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts, .stages]
+
     static let descriptor = RuleDescriptor(
         .boundaryWithoutContract,
         help: "Every step of the lifecycle is a handoff. Write a contract whose boundary goes from the first stage to the next (what context crosses, which gates it must pass, how fast it is picked up), so the seam is not left to goodwill.",

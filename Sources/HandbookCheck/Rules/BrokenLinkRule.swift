@@ -13,6 +13,9 @@ extension RuleID {
 /// from the content folder. Links with a scheme and network paths (`//host`)
 /// are not content links and are left alone.
 struct BrokenLinkRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = Set(EntityKind.allCases)
+
     static let descriptor = RuleDescriptor(
         .brokenLink,
         help: "Point the link at an existing content file (relative path ending in .md) and an existing heading anchor.",
@@ -42,10 +45,21 @@ struct BrokenLinkRule: HandbookRule {
         ]
     )
 
-    func check(_ index: HandbookIndex) -> [Diagnostic] {
+    func check(_ index: HandbookIndex) -> [Diagnostic] { check(index, only: nil) }
+
+    /// The links of the documents in `only` (content-relative paths; every
+    /// document when nil): the incremental check passes the edited files and
+    /// the files that link to them.
+    func check(_ index: HandbookIndex, only: Set<String>?) -> [Diagnostic] {
         let handbook = index.handbook
-        let documents = handbook.bodies.map { ContentDocument(kind: $0.kind, file: $0.file, body: $0.body) }
-        let byPath = Dictionary(uniqueKeysWithValues: documents.map { ($0.relativePath, $0) })
+        let documents: [ContentDocument]
+        if let only {
+            documents = only.sorted().compactMap { file in handbook.body(ofFile: file).map { ContentDocument(kind: $0.kind, file: file, body: $0.body) } }
+        } else {
+            documents = handbook.bodies.map { ContentDocument(kind: $0.kind, file: $0.file, body: $0.body) }
+        }
+        // Every document when all are checked; else the others are looked up as links reach them.
+        let byPath = only == nil ? Dictionary(uniqueKeysWithValues: documents.map { ($0.relativePath, $0) }) : nil
         var context = Context(handbook: handbook, index: index, byPath: byPath)
         var out: [Diagnostic] = []
         for document in documents where !document.body.links.isEmpty {
@@ -62,13 +76,14 @@ struct BrokenLinkRule: HandbookRule {
     struct Context {
         let handbook: Handbook
         let index: HandbookIndex
-        let byPath: [String: ContentDocument]
+        /// Every document by path, or nil to look each up in the handbook.
+        let byPath: [String: ContentDocument]?
         var anchorSets: [String: Set<String>] = [:]
         var folders: [String: [String]]?
         /// Folders of `pages/` that hold a published page (each has an index page).
         let pageFolders: Set<String>
 
-        init(handbook: Handbook, index: HandbookIndex, byPath: [String: ContentDocument]) {
+        init(handbook: Handbook, index: HandbookIndex, byPath: [String: ContentDocument]?) {
             self.handbook = handbook
             self.index = index
             self.byPath = byPath
@@ -86,7 +101,8 @@ struct BrokenLinkRule: HandbookRule {
 
         mutating func anchors(_ path: String) -> Set<String>? {
             if let known = anchorSets[path] { return known }
-            guard let document = byPath[path] else { return nil }
+            let found = byPath.map { $0[path] } ?? handbook.body(ofFile: path).map { ContentDocument(kind: $0.kind, file: path, body: $0.body) }
+            guard let document = found else { return nil }
             let set = Set(document.anchors)
             anchorSets[path] = set
             return set

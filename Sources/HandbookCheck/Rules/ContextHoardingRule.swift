@@ -8,6 +8,9 @@ extension RuleID {
 
 /// context-hoarding: a role with `context_in` but no `context_out`.
 struct ContextHoardingRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles]
+
     static let descriptor = RuleDescriptor(
         .contextHoarding,
         help: "A role that consumes context but produces none keeps what it learns. Declare what it hands on in context_out.",

@@ -11,6 +11,9 @@ extension RuleID {
 /// end is judged on its own: an end that failed to load (or is reported as
 /// unknown) silences only what concerns that end.
 struct ContractNotEngagedRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts, .roles]
+
     static let descriptor = RuleDescriptor(
         .contractNotEngaged,
         help: "The sending role should be engaged in the boundary's first stage and the receiving role in its second; adjust engagement or the boundary.",

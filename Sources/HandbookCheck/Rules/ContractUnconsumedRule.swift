@@ -9,6 +9,9 @@ extension RuleID {
 /// contract-unconsumed: a contract carries a context that `to` does not
 /// consume from `from`. Once per carried context.
 struct ContractUnconsumedRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts, .roles]
+
     static let descriptor = RuleDescriptor(
         .contractUnconsumed,
         help: "The contract's to role must list the carried context in its context_in with the from role as its source.",

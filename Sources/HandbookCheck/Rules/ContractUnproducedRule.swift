@@ -9,6 +9,9 @@ extension RuleID {
 /// contract-unproduced: a contract carries a context that `from` does not
 /// produce for `to`. Once per carried context.
 struct ContractUnproducedRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts, .roles]
+
     static let descriptor = RuleDescriptor(
         .contractUnproduced,
         help: "The contract's from role must list the carried context in its context_out with the to role (or all) as a target.",

@@ -9,6 +9,9 @@ extension RuleID {
 /// contract-without-gates: `gates` is absent or empty. Points at the front
 /// matter mapping, like the missing-field it stands in for.
 struct ContractWithoutGatesRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts]
+
     static let descriptor = RuleDescriptor(
         .contractWithoutGates,
         help: "Add gates: checkable constraints the handoff must pass, such as 'Problem backed by at least 3 customer data points'.",

@@ -11,6 +11,9 @@ extension RuleID {
 /// parts). An unbounded cycle is not compared (what leaves it unbounded is
 /// shown in the timing strip), nor one with a reported duration.
 struct CycleOverBudgetRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.stages, .contracts]
+
     static let descriptor = RuleDescriptor(
         .cycleOverBudget,
         help: "The cycle's time is the sum of every stage's timebox and of the handoff budget (acknowledge_within + next_stage_within) at each boundary. When it exceeds the appetite in cycle_budget, shorten the largest parts or change the budget.",

@@ -10,6 +10,9 @@ extension RuleID {
 /// its source of truth, service level and audit trail (at `delegation`; the
 /// message names what is missing).
 struct DelegatedCopilotRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles]
+
     static let descriptor = RuleDescriptor(
         .delegatedCopilot,
         help: "The Winter-Tear test: if you can name the workflow owner, the source of truth, the service level and the audit trail, you are building an agent specialist; if you cannot, you are building a copilot. Delegating a copilot accelerates ambiguity. Name source_of_truth, service_level and audit_trail, or use delegation: coordinate.",

@@ -9,6 +9,9 @@ extension RuleID {
 /// delegation-mismatch: `delegation: delegate` while error tolerance is low,
 /// the tool span multiple, or the work interdependent.
 struct DelegationMismatchRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles]
+
     static let descriptor = RuleDescriptor(
         .delegationMismatch,
         help: "Delegate only work with high error tolerance, a single tool and independent pieces; otherwise use delegation: coordinate.",

@@ -10,6 +10,9 @@ extension RuleID {
 /// context in its `context_out` with this role (or `all`) in `to`. An
 /// external `from` is always satisfied.
 struct OrphanedContextInRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles]
+
     static let descriptor = RuleDescriptor(
         .orphanedContextIn,
         help: "A role consumes a context its producer does not send it. Add the context to the producer's context_out with this role (or all) in to, or correct the context id.",

@@ -13,6 +13,9 @@ extension RuleID {
 /// partner), two contracts with the same ends, boundary and contexts. At the
 /// second (in file order; contracts by id), with a note at the first.
 struct RepeatedEntryRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles, .contracts]
+
     static let descriptor = RuleDescriptor(
         .repeatedEntry,
         help: "Each of these is legal YAML that the handbook reads as one thing: a reference to an id that is both a role and an external reaches the role, so the external never appears; a second agent or flow entry with the same name repeats the first on the page; a copied contract is a second page for one handoff. Rename or remove the copy.",

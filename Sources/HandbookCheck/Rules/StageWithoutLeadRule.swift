@@ -9,6 +9,9 @@ extension RuleID {
 /// stage-without-lead: a lifecycle stage that no role leads. Points at the
 /// stage's file (line 1, column 1).
 struct StageWithoutLeadRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles, .stages]
+
     static let descriptor = RuleDescriptor(
         .stageWithoutLead,
         help: "Give one role 'lead' engagement in this stage, so that someone owns its outcome.",

@@ -9,6 +9,9 @@ extension RuleID {
 /// too-many-objects: more than 10 files in `objects/` (at handbook.yaml 1:1):
 /// governing everything is governing nothing.
 struct TooManyObjectsRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.objects]
+
     static let limit = 10
 
     static let descriptor = RuleDescriptor(

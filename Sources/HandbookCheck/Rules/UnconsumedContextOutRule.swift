@@ -9,6 +9,9 @@ extension RuleID {
 /// unconsumed-context-out: a `context_out` to a role that has no matching
 /// `context_in` from this role; `all` is satisfied by any consumer.
 struct UnconsumedContextOutRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles]
+
     static let descriptor = RuleDescriptor(
         .unconsumedContextOut,
         help: "A role sends a context that the receiving role does not take in. Add a matching context_in to the receiver, or remove the receiver from to.",

@@ -10,6 +10,9 @@ extension RuleID {
 /// (no `enforced_by`); reported by this rule, not as missing-field, at the
 /// `contract` mapping.
 struct UnenforcedDataContractRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.objects]
+
     static let descriptor = RuleDescriptor(
         .unenforcedDataContract,
         help: "A contract that fails no pipeline is a wish. Say in enforced_by where the contract runs and fails the build or the load: dbt tests, a schema check in CI, a Great Expectations suite.",

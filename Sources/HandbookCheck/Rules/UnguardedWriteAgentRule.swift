@@ -8,6 +8,9 @@ extension RuleID {
 
 /// unguarded-write-agent: `access: write` without `confirmation` or `staging`.
 struct UnguardedWriteAgentRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles]
+
     static let descriptor = RuleDescriptor(
         .unguardedWriteAgent,
         help: "An agent with access: write needs confirmation (how destructive actions are confirmed) and staging (where mutations run first).",

@@ -11,6 +11,9 @@ extension RuleID {
 /// Only objects that loaded count: an unknown object is unknown-object, and
 /// one whose file failed to load was reported already.
 struct UninstrumentedAgentRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles, .objects]
+
     static let descriptor = RuleDescriptor(
         .uninstrumentedAgent,
         help: "An agent that reads a governed object records, on every run, the version of the object's data contract, how fresh the data was and a hash of its input, so any output can be traced to what it saw. List them in logs: [contract-version, freshness, input-hash].",

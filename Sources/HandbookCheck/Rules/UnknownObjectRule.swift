@@ -9,6 +9,9 @@ extension RuleID {
 /// unknown-object: an agent `reads` an object id that has no file in
 /// `objects/` (at the id). Runs only when the handbook has `objects/`.
 struct UnknownObjectRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles, .objects]
+
     static let descriptor = RuleDescriptor(
         .unknownObject,
         help: "An agent's reads lists governed objects by id: the file names in objects/ without .md. Correct the id or add the object.",

@@ -9,6 +9,9 @@ extension RuleID {
 /// unknown-role: a role or external id that does not exist, in a flow's
 /// `from`/`to` or a contract's `from`/`to` (where externals are not allowed).
 struct UnknownRoleRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles, .contracts, .objects]
+
     static let descriptor = RuleDescriptor(
         .unknownRole,
         help: "Use an existing role id (a file in roles/) or an external id declared under external: in handbook.yaml. Contracts connect roles only.",

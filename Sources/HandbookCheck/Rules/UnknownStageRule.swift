@@ -9,6 +9,9 @@ extension RuleID {
 /// unknown-stage: a stage id that is not in `lifecycle`; a stage file whose
 /// id is not in `lifecycle`; a `lifecycle` id with no stage file.
 struct UnknownStageRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.roles, .contracts, .stages]
+
     static let descriptor = RuleDescriptor(
         .unknownStage,
         help: "Use a stage id from the lifecycle in handbook.yaml, add the stage to the lifecycle, or create stages/<id>.md for every lifecycle stage.",

@@ -11,6 +11,9 @@ extension RuleID {
 /// when the boundary is absent). An invalid `acknowledge_within` is reported
 /// as invalid-value and does not also count as untimed.
 struct UntimedContractRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts]
+
     static let descriptor = RuleDescriptor(
         .untimedContract,
         help: "A handoff without a clock waits until someone notices. Add trigger: acknowledge_within (and next_stage_within) with durations such as 24h, 2d or 1w, so the time at this seam can be added up.",

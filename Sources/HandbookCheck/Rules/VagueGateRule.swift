@@ -8,6 +8,9 @@ extension RuleID {
 
 /// vague-gate: a gate with no number and a preference word.
 struct VagueGateRule: HandbookRule {
+    /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
+    static let reads: Set<EntityKind> = [.contracts]
+
     static let descriptor = RuleDescriptor(
         .vagueGate,
         help: "A gate is checked by a reviewer before work crosses the boundary, so it must be checkable. This rule fires on a gate with no number that uses a preference word (good, relevant, appropriate, adequate, sufficient, proper, enough, clear, reasonable, ASAP, etc.) or defers to later judgement (as needed, when needed, if needed, if possible, where possible, as appropriate). Replace it with something a reviewer can check: a number, a named artifact, a yes/no fact.",
