@@ -7,11 +7,12 @@ import Templates
 /// preview's library call).
 ///
 /// Which pages are built again: when the caller names the content files
-/// that changed (`changed`) and the site's structure is the same (the same
-/// pages, in the same order, with the same titles: so navigation, which
-/// lists them all, is unchanged), only the pages an edit can reach: each
-/// changed entity's page, the pages it links to or shows (before and after
-/// the edit), the pages that link to it, and the overview. Otherwise every
+/// that changed (`changed`) and every page's navigation is the same
+/// (`ViewFactory.navigationKey`: the same pages, and the same titles where
+/// a group is short enough to list them), only the pages an edit can reach:
+/// each changed entity's page, the pages it links to or shows (before and
+/// after the edit), the pages that link to it, the overview, and the list
+/// and folder pages. Otherwise every
 /// page's view models are built. Either way a page whose views hash as before
 /// is not rendered again; `update` returns the paths whose bytes changed.
 /// `IncrementalSiteTests` checks the result against a full build after
@@ -63,11 +64,13 @@ public final class IncrementalSite: @unchecked Sendable {
         let builder = SiteBuilder(graph: prepared.graph, warnings: warnings, theme: theme, options: options)
         let pages = builder.pages
         let graph = builder.graph
-        let structure = pages.map { $0.path + "\u{1}" + graph.title(of: $0) }
+        let structure = builder.views.navigationKey()
         var selected = pages
         var narrowed = false
         if let changed = changed.paths, let previous = reach, previous.structure == structure {
+            // The overview, and the list and folder pages, which list titles.
             var affected: Set<PageRef> = [.index]
+            affected.formUnion(pages.filter { $0.kind == .list || $0.kind == .folder })
             for path in changed {
                 guard let ref = SiteGraph.page(forContentPath: path, tree: graph.pageTree) else { continue }
                 affected.insert(ref)

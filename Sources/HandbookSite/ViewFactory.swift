@@ -546,6 +546,27 @@ struct ViewFactory: Sendable {
     func isInNavGroup(_ index: Int, _ page: PageRef) -> Bool { navSkeleton.groups[index].members.contains(page) }
 
     /// Navigation group `index` as seen from `page`.
+    /// What one page's navigation can show of other pages: the titles in
+    /// each group (or folder of the page tree) short enough to list, the
+    /// sizes of the others, and every page's address. Two handbooks with the
+    /// same key give every page the same navigation, but for the page's own
+    /// entry (the live preview's narrowed rebuild relies on it).
+    func navigationKey() -> [String] {
+        var key = graph.pageTree.order.map(\.path).sorted()
+        key += [graph.stages.count, graph.roles.count, graph.contracts.count, graph.objects.count].map { String($0) }
+        for group in navSkeleton.groups where group.anchor != "pages" {
+            key.append(group.anchor + "\u{1}" + String(group.pages.count))
+            if group.pages.count <= Self.navLimit { key += group.pages.map { $0.path + "\u{1}" + graph.title(of: $0) } }
+        }
+        for path in graph.pageTree.folders.keys.sorted() {
+            let entries = graph.pageTree.folders[path]?.entries ?? []
+            // A folder's own page is named on the way to every page inside it.
+            key.append("folder\u{1}" + path + "\u{1}" + String(entries.count) + "\u{1}" + graph.title(of: graph.pageTree.ref(of: path)))
+            if entries.count <= Self.navLimit { key += entries.map { $0.path + "\u{1}" + graph.title(of: $0) } }
+        }
+        return key
+    }
+
     func navGroup(_ index: Int, for page: PageRef) -> NavGroup {
         let group = navSkeleton.groups[index]
         if group.anchor == "pages" { return NavGroup(title: group.title, links: pageTreeLinks(for: page)) }
