@@ -69,14 +69,16 @@ public struct Handbook: Sendable {
     /// Every Markdown body with its owner's kind, id and file, for the rules
     /// and the site that follow links.
     public var bodies: [(kind: EntityKind, id: String, file: String, body: Body)] {
-        var out: [(kind: EntityKind, id: String, file: String, body: Body)] = []
-        out += stages.values.map { (.stages, $0.id, $0.file, $0.body) }
-        out += roles.values.map { (.roles, $0.id, $0.file, $0.body) }
-        out += contexts.values.map { (.contexts, $0.id, $0.file, $0.body) }
-        out += contracts.values.map { (.contracts, $0.id, $0.file, $0.body) }
-        out += pages.values.map { (.pages, $0.id, $0.file, $0.body) }
-        out += objects.values.map { (.objects, $0.id, $0.file, $0.body) }
-        return out
+        struct Bodies: EntityVisitor {
+            var out: [(kind: EntityKind, id: String, file: String, body: Body)] = []
+            mutating func visit<E: ContentEntity>(_ kind: EntityKind, _ entities: [String: E]) {
+                for entity in entities.values { out.append((kind, entity.id, entity.file, entity.body)) }
+            }
+        }
+        var bodies = Bodies()
+        bodies.out.reserveCapacity(fileCount)
+        visit(&bodies)
+        return bodies.out
     }
 
     /// The body read from a content file (`roles/pm.md`, `pages/ops/README.md`), when it loaded.
@@ -91,7 +93,7 @@ public struct Handbook: Sendable {
         return body(kind, String(name.dropLast(ext.count))).map { (kind, $0) }
     }
 
-    /// The body of an entity that loaded.
+    /// The body of an entity that loaded (without boxing it, as `name`).
     public func body(_ kind: EntityKind, _ id: String) -> Body? {
         switch kind {
         case .stages: stages[id]?.body
@@ -112,18 +114,13 @@ public struct Handbook: Sendable {
 
     /// Resolves every body's links against `files` (once they are all known).
     public mutating func resolveLinks() {
-        func resolve(_ body: inout Body, from file: String) {
+        let files = self.files
+        updateBodies { body, file in
             for index in body.links.indices {
                 guard let target = body.links[index].target, !target.path.isEmpty else { continue }
                 body.links[index].resolved = files.resolve(target, from: file)
             }
         }
-        for id in Array(stages.keys) { resolve(&stages[id]!.body, from: stages[id]!.file) }
-        for id in Array(roles.keys) { resolve(&roles[id]!.body, from: roles[id]!.file) }
-        for id in Array(contexts.keys) { resolve(&contexts[id]!.body, from: contexts[id]!.file) }
-        for id in Array(contracts.keys) { resolve(&contracts[id]!.body, from: contracts[id]!.file) }
-        for id in Array(pages.keys) { resolve(&pages[id]!.body, from: pages[id]!.file) }
-        for id in Array(objects.keys) { resolve(&objects[id]!.body, from: objects[id]!.file) }
     }
 
     /// Every context id that gets a page: described in `contexts/`, or named

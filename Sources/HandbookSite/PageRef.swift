@@ -4,8 +4,10 @@ import HandbookModel
 /// A page of the built site. Its address is part of the contract
 /// (FORMAT.md, "The built site").
 struct PageRef: Hashable, Comparable, Sendable {
-    enum Kind: Int, Sendable, Comparable {
-        case index, stage, role, contract, context, page, object
+    enum Kind: Hashable, Sendable, Comparable {
+        case index
+        /// A page made from a content file (or, for a context, named by one).
+        case entity(EntityKind)
         /// The full list of one kind (`roles.html`), for handbooks whose overview summarises it.
         case list
         /// A folder of `pages/` without a README, index or _index: a generated
@@ -13,7 +15,26 @@ struct PageRef: Hashable, Comparable, Sendable {
         /// folder's path under `pages/` ("" for `pages/` itself).
         case folder
 
-        static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+        /// One small number per kind, in the order pages of different kinds
+        /// are listed in (backlinks): what equality, hashing and order use
+        /// (page references are the keys of the site's largest tables).
+        private var rank: Int {
+            switch self {
+            case .index: 0
+            case .entity(.stages): 1
+            case .entity(.roles): 2
+            case .entity(.contracts): 3
+            case .entity(.contexts): 4
+            case .entity(.pages): 5
+            case .entity(.objects): 6
+            case .list: 7
+            case .folder: 8
+            }
+        }
+
+        static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.rank == rhs.rank }
+        func hash(into hasher: inout Hasher) { hasher.combine(rank) }
+        static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rank < rhs.rank }
     }
 
     var kind: Kind
@@ -27,40 +48,21 @@ struct PageRef: Hashable, Comparable, Sendable {
     }
 
     init(_ entity: EntityKind, _ id: String) {
-        switch entity {
-        case .stages: self.init(kind: .stage, id: id)
-        case .roles: self.init(kind: .role, id: id)
-        case .contracts: self.init(kind: .contract, id: id)
-        case .contexts: self.init(kind: .context, id: id)
-        case .pages: self.init(kind: .page, id: id)
-        case .objects: self.init(kind: .object, id: id)
-        }
+        self.init(kind: .entity(entity), id: id)
     }
 
     /// The content folder a page of this kind is made from (none for the overview).
     var entityKind: EntityKind? {
-        switch kind {
-        case .index, .list, .folder: nil
-        case .stage: .stages
-        case .role: .roles
-        case .contract: .contracts
-        case .context: .contexts
-        case .page: .pages
-        case .object: .objects
-        }
+        if case .entity(let kind) = kind { return kind }
+        return nil
     }
 
     /// Path under the output folder (as a file name: not encoded).
     var path: String {
         switch kind {
-        case .index: "index.html"
-        case .stage: "stages/\(id).html"
-        case .role: "roles/\(id).html"
-        case .contract: "contracts/\(id).html"
-        case .context: "contexts/\(id).html"
-        case .page: "pages/\(id).html"
-        case .object: "objects/\(id).html"
-        case .list: "\(id).html"
+        case .index: SiteLayout.overview
+        case .entity(let entity): SiteLayout.page(entity, id)
+        case .list: SiteLayout.list(id)
         case .folder: id.isEmpty ? "pages/index.html" : "pages/\(id)/index.html"
         }
     }
@@ -69,7 +71,7 @@ struct PageRef: Hashable, Comparable, Sendable {
     var depth: Int {
         switch kind {
         case .index, .list where !id.contains("/"): 0
-        case .stage, .role, .contract, .context, .object: 1
+        case .entity(let entity) where entity != .pages: 1
         default: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
         }
     }

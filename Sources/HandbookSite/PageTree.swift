@@ -114,7 +114,7 @@ struct PageTree: Sendable {
     /// The folder whose own page this is, if it is one.
     func folderPath(of page: PageRef) -> String? {
         if page.kind == .folder { return page.id }
-        return page.kind == .page ? folderOf[page] : nil
+        return page.kind == .entity(.pages) ? folderOf[page] : nil
     }
 
     /// Folders without a file of their own, whose pages the site generates.
@@ -123,7 +123,7 @@ struct PageTree: Sendable {
     /// The folder a page sits in (a folder's own page: its parent).
     func parent(of page: PageRef) -> String? {
         if let folder = folderPath(of: page) { return folder.isEmpty ? nil : PagePath.split(folder).folder }
-        guard page.kind == .page else { return nil }
+        guard page.kind == .entity(.pages) else { return nil }
         return PagePath.folder(of: page.id)
     }
 }

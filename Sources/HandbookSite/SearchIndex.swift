@@ -25,32 +25,32 @@ struct SearchIndex {
         let kind: String
         switch page.kind {
         case .index, .list, .folder: return nil
-        case .stage:
+        case .entity(.stages):
             guard let stage = handbook.stages[page.id] else { return nil }
             kind = "Stage"
             fields = [stage.question, stage.output]
             body = stage.body
-        case .role:
+        case .entity(.roles):
             guard let role = handbook.roles[page.id] else { return nil }
             kind = "Role"
             fields = [role.purpose] + role.contextIn.map { graph.contextName($0.context.value) } + role.contextOut.map { graph.contextName($0.context.value) }
                 + role.agents.map(\.name) + role.workflows.map(\.name)
             body = role.body
-        case .contract:
+        case .entity(.contracts):
             guard let contract = handbook.contracts[page.id] else { return nil }
             kind = "Contract"
             fields = contract.carries.map { graph.contextName($0.value) } + contract.gates.map(\.value)
             body = contract.body
-        case .context:
+        case .entity(.contexts):
             kind = "Context"
             let doc = handbook.contexts[page.id]
             fields = [doc?.description ?? ""]
             body = doc?.body
-        case .page:
+        case .entity(.pages):
             guard let entity = handbook.pages[page.id] else { return nil }
             kind = "Page"
             body = entity.body
-        case .object:
+        case .entity(.objects):
             guard let object = handbook.objects[page.id] else { return nil }
             kind = "Object"
             fields = [object.definition]

@@ -211,12 +211,12 @@ public struct SiteBuilder: Sendable {
     func content(_ page: PageRef) -> (view: any TemplateView, template: String) {
         switch page.kind {
         case .index: (views.index(warnings: warnings, contentRoot: options.contentRoot), "index")
-        case .stage: (views.stage(graph.handbook.stages[page.id]!), "stage")
-        case .role: (views.role(graph.handbook.roles[page.id]!), "role")
-        case .contract: (views.contract(graph.handbook.contracts[page.id]!), "contract")
-        case .context: (views.context(page.id), "context")
-        case .page: (views.page(graph.handbook.pages[page.id]!), "page")
-        case .object: (views.object(graph.handbook.objects[page.id]!), "object")
+        case .entity(.stages): (views.stage(graph.handbook.stages[page.id]!), "stage")
+        case .entity(.roles): (views.role(graph.handbook.roles[page.id]!), "role")
+        case .entity(.contracts): (views.contract(graph.handbook.contracts[page.id]!), "contract")
+        case .entity(.contexts): (views.context(page.id), "context")
+        case .entity(.pages): (views.page(graph.handbook.pages[page.id]!), "page")
+        case .entity(.objects): (views.object(graph.handbook.objects[page.id]!), "object")
         case .list: (views.list(page.id), "list")
         case .folder: (views.folder(page.id), "list")
         }

@@ -66,7 +66,7 @@ struct SiteGraph: Sendable {
         contracts = handbook.sortedContracts
         objects = handbook.sortedObjects
         pageTree = PageTree(handbook)
-        pages = pageTree.order.compactMap { $0.kind == .page ? handbook.pages[$0.id] : nil }
+        pages = pageTree.order.compactMap { $0.kind == .entity(.pages) ? handbook.pages[$0.id] : nil }
         var contexts = Set(handbook.contexts.keys)
         for role in roles {
             for flow in role.contextOut {
@@ -192,12 +192,8 @@ struct SiteGraph: Sendable {
         case .index: settings.title
         case .list: "All " + page.id
         case .folder: page.id.isEmpty ? "Pages" : PagePath.split(page.id).name
-        case .stage: handbook.stages[page.id]?.name ?? page.id
-        case .role: handbook.roles[page.id]?.name ?? page.id
-        case .contract: handbook.contracts[page.id]?.name ?? page.id
-        case .context: contextName(page.id)
-        case .page: handbook.pages[page.id]?.name ?? page.id
-        case .object: handbook.objects[page.id]?.name ?? page.id
+        case .entity(.contexts): contextName(page.id)
+        case .entity(let kind): handbook.name(kind, page.id) ?? page.id
         }
     }
 

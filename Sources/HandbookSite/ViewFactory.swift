@@ -288,7 +288,7 @@ struct ViewFactory: Sendable {
         let entries = graph.pageTree.folders[path]?.entries ?? []
         let items = entries.map { entry -> SummaryView in
             let isFolder = graph.pageTree.folderPath(of: entry) != nil
-            let detail = entry.kind == .page ? graph.handbook.pages[entry.id]?.description ?? "" : ""
+            let detail = entry.kind == .entity(.pages) ? graph.handbook.pages[entry.id]?.description ?? "" : ""
             return SummaryView(href: page.href(to: entry), name: graph.title(of: entry) + (isFolder ? "/" : ""), detail: detail, hasDetail: !detail.isEmpty)
         }
         let folders = entries.filter { graph.pageTree.folderPath(of: $0) != nil }.count
