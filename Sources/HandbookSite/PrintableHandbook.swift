@@ -94,10 +94,10 @@ struct PrintableHandbook {
         let layout = LayoutView(
             siteTitle: graph.settings.title, pageTitle: "Printable handbook",
             documentTitle: "Printable handbook · \(graph.settings.title)",
-            description: graph.settings.description ?? "", hasDescription: graph.settings.description != nil,
+            description: graph.settings.description ?? "",
             root: "", homeHref: "index.html", isHome: false,
             nav: [], navHTML: builder.navFragments[""]?.joined() ?? "", contentHTML: html,
-            editURL: "", hasEditURL: false, lastChanged: "", hasLastChanged: false, pageKind: "handbook", generator: builder.options.generator)
+            editURL: "", lastChanged: "", pageKind: "handbook", generator: builder.options.generator)
         var out: [UInt8] = []
         builder.theme.render(layout, template: "layout", into: &out)
         return out

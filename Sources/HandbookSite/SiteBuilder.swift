@@ -228,11 +228,11 @@ public struct SiteBuilder: Sendable {
         return LayoutView(
             siteTitle: graph.settings.title, pageTitle: title,
             documentTitle: page.kind == .index ? title : "\(title) · \(graph.settings.title)",
-            description: graph.settings.description ?? "", hasDescription: graph.settings.description != nil,
+            description: graph.settings.description ?? "",
             root: page.root, homeHref: page.href(to: .index), isHome: page.kind == .index,
             nav: theme.layoutUsesNavList ? views.nav(for: page) : [], navHTML: navHTML, contentHTML: contentHTML,
-            editURL: editURL(page) ?? "", hasEditURL: editURL(page) != nil,
-            lastChanged: lastChanged(page) ?? "", hasLastChanged: lastChanged(page) != nil,
+            editURL: editURL(page) ?? "",
+            lastChanged: lastChanged(page) ?? "",
             pageKind: template, generator: options.generator)
     }
 

@@ -143,7 +143,8 @@ extension Theme {
     /// Every field each page template can use, from the view schemas, as
     /// Markdown (README's Themes section; a test keeps it in step).
     public static func fieldReference() -> String {
-        var out = "| template | renders |\n|---|---|\n"
+        var out = "Every text and list field also has a condition, `has` and its name (`hasAgents`, `hasEditURL`): true when it is not empty.\n\n"
+        out += "| template | renders |\n|---|---|\n"
         for binding in bindings { out += "| `\(binding.name).mustache` | \(binding.schema.noun) |\n" }
         out += "\n"
         var seen = Set<String>()
@@ -152,8 +153,9 @@ extension Theme {
             let schema = pending.removeFirst()
             guard seen.insert(schema.noun).inserted else { continue }
             out += "- **\(schema.noun.prefix(1).uppercased() + schema.noun.dropFirst())**: "
-            if schema.fields.isEmpty { out += "no fields (a section over a list of them repeats once per item)\n" }
-            out += schema.fields.isEmpty ? "" : schema.fields.map { field in
+            let fields = schema.declaredFields
+            if fields.isEmpty { out += "no fields (a section over a list of them repeats once per item)\n" }
+            out += fields.isEmpty ? "" : fields.map { field in
                 switch field.kind {
                 case let .view(reference):
                     pending.append(reference.schema)

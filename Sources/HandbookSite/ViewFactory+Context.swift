@@ -11,24 +11,24 @@ extension ViewFactory {
             let missing = notConsumed(production.flow, producer: production.role, from: page)
             return ProducerView(role: link(PageRef(.roles, production.role.id), from: page),
                                 to: production.flow.to.map { actor($0.value, from: page) },
-                                cadence: production.flow.cadence ?? "", hasCadence: production.flow.cadence != nil,
-                                format: production.flow.format ?? "", hasFormat: production.flow.format != nil,
-                                notConsumedBy: missing, hasNotConsumedBy: !missing.isEmpty)
+                                cadence: production.flow.cadence ?? "",
+                                format: production.flow.format ?? "",
+                                notConsumedBy: missing)
         }
         let consumers = (graph.consumers[id] ?? []).map { consumption in
             ConsumerView(role: link(PageRef(.roles, consumption.role.id), from: page), from: actor(consumption.flow.from.value, from: page),
-                         cadence: consumption.flow.cadence ?? "", hasCadence: consumption.flow.cadence != nil,
+                         cadence: consumption.flow.cadence ?? "",
                          unmatched: !isMatched(consumption.flow, consumer: consumption.role))
         }
         let contracts = (graph.contractsCarrying[id] ?? []).map { summary($0, from: page) }
         let backlinks = backlinks(of: page)
         let flowSVG = contextDiagram(id, from: page)
-        return ContextView(name: graph.contextName(id), flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, id: id, description: doc?.description ?? "", hasDescription: doc?.description != nil,
-                           producers: producers, hasProducers: !producers.isEmpty,
-                           consumers: consumers, hasConsumers: !consumers.isEmpty,
-                           contracts: contracts, hasContracts: !contracts.isEmpty,
-                           body: doc.map { body($0.body, file: $0.file, of: page, kind: .contexts) } ?? BodyView(html: "", hasHTML: false),
-                           backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+        return ContextView(name: graph.contextName(id), flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, id: id, description: doc?.description ?? "",
+                           producers: producers,
+                           consumers: consumers,
+                           contracts: contracts,
+                           body: doc.map { body($0.body, file: $0.file, of: page, kind: .contexts) } ?? BodyView(html: ""),
+                           backlinks: backlinks)
     }
 
     /// Producers → the context (with the contracts that carry it) → consumers.

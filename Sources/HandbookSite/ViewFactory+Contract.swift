@@ -17,9 +17,8 @@ extension ViewFactory {
                             boundaryTo: link(PageRef(.stages, boundary?.to ?? ""), from: page),
                             carries: contract.carries.map { contextLink($0.value, from: page) },
                             required: contract.required.map { RequiredFieldView(field: $0.field, rule: $0.rule) },
-                            hasRequired: !contract.required.isEmpty,
-                            gates: contract.gates.map(\.value), triggers: triggers, hasTriggers: !triggers.isEmpty,
+                            gates: contract.gates.map(\.value), triggers: triggers,
                             body: body(contract.body, file: contract.file, of: page, kind: .contracts),
-                            backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+                            backlinks: backlinks)
     }
 }

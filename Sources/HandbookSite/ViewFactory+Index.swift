@@ -11,7 +11,7 @@ extension ViewFactory {
             let names = graph.roles.filter { $0.engagement[stage.id]?.level == .lead }.map(\.name)
             let leads = names.count > 6 ? names.prefix(5).joined(separator: ", ") + " and \(names.count - 5) more" : names.joined(separator: ", ")
             return LifecycleStepView(href: page.href(to: PageRef(.stages, stage.id)), number: offset + 1, name: stage.name,
-                                     question: stage.question, leads: leads, hasLeads: !leads.isEmpty)
+                                     question: stage.question, leads: leads)
         }
         let heatmapInline = graph.roles.count <= Self.heatmapInlineLimit
         let rows = !heatmapInline ? [] : graph.stages.map { stage in
@@ -44,12 +44,12 @@ extension ViewFactory {
             let label = TimingSVG.label(part)
             switch part.kind {
             case let .stage(id):
-                return TimingRowView(part: graph.title(of: PageRef(.stages, id)), href: page.href(to: PageRef(.stages, id)), hasHref: true,
+                return TimingRowView(part: graph.title(of: PageRef(.stages, id)), href: page.href(to: PageRef(.stages, id)),
                                      duration: part.hours == nil ? label : "timebox " + label, unbounded: part.hours == nil)
             case let .boundary(from, to):
                 let single = part.contracts.count == 1 ? part.contracts[0] : nil
                 return TimingRowView(part: "\(graph.title(of: PageRef(.stages, from))) → \(graph.title(of: PageRef(.stages, to))) handoff",
-                                     href: single.map { page.href(to: PageRef(.contracts, $0)) } ?? "", hasHref: single != nil,
+                                     href: single.map { page.href(to: PageRef(.contracts, $0)) } ?? "",
                                      duration: part.hours == nil ? label : "budget " + label, unbounded: part.hours == nil)
             }
         }
@@ -62,11 +62,11 @@ extension ViewFactory {
             let labels: [GovernanceScorecard.Status: String] = [.pass: "Pass", .partial: "Partial", .fail: "Fail", .question: "For the team"]
             return ScoreQuestionView(number: offset + 1, text: question.text, status: question.status.rawValue,
                                      statusLabel: labels[question.status]!, summary: question.summary,
-                                     evidence: evidence, hasEvidence: !evidence.isEmpty)
+                                     evidence: evidence)
         }
         let flowMap = FlowMap(graph: graph, flows: flows, page: page)
         return IndexView(
-            title: settings.title, description: settings.description ?? "", hasDescription: settings.description != nil,
+            title: settings.title, description: settings.description ?? "",
             heatmapSVG: heatmapInline ? HeatmapSVG(graph: graph, page: page).render(standalone: false) : "",
             heatmapInline: heatmapInline,
             allRoles: more("roles", graph.roles.count, "roles"), allContracts: more("contracts", graph.contracts.count, "contracts"),
@@ -74,24 +74,23 @@ extension ViewFactory {
             allObjects: more("objects", graph.objects.count, "governed objects"),
             moreWarnings: warnings.count > Self.overviewLimit
                 ? "and \(warnings.count - Self.overviewLimit) more: handoff check lists them all" : "",
-            hasMoreWarnings: warnings.count > Self.overviewLimit,
             heatmapRoles: heatmapInline ? graph.roles.map { link(PageRef(.roles, $0.id), from: page) } : [], heatmapRows: rows,
             lifecycle: lifecycle, counts: counts,
             roles: summarised("roles") ? [] : roleSummaries(from: page),
-            stages: graph.stages.map { SummaryView(href: page.href(to: PageRef(.stages, $0.id)), name: $0.name, detail: $0.question, hasDetail: true) },
+            stages: graph.stages.map { SummaryView(href: page.href(to: PageRef(.stages, $0.id)), name: $0.name, detail: $0.question) },
             contracts: summarised("contracts") ? [] : graph.contracts.map { summary($0, from: page) },
             contexts: summarised("contexts") ? [] : contextSummaries(from: page),
-            pages: pages, hasPages: !pages.isEmpty,
-            warnings: warningViews, hasWarnings: !warningViews.isEmpty,
+            pages: pages,
+            warnings: warningViews,
             timingSVG: graph.stages.isEmpty ? "" : TimingSVG(graph: graph, timing: timing, page: page).render(),
             flowMapSVG: flowMap.render(), flowRows: flowRows(flowMap), hasFlowMap: !flows.edges.isEmpty, flowMapAggregated: flowMap.aggregated,
             timingRows: timingRows, hasTiming: !graph.stages.isEmpty,
             timingTotal: timing.totalHours.map { Duration.compact(hours: $0) } ?? "unbounded",
-            timingBudget: timing.budget.map { Duration.compact(hours: $0.value.hours) } ?? "", hasTimingBudget: timing.budget != nil,
+            timingBudget: timing.budget.map { Duration.compact(hours: $0.value.hours) } ?? "",
             overBudget: timing.isOverBudget,
             hasAgents: !agents.isEmpty,
             winterTearSummary: "\(counted(specialists, "specialist")) and \(counted(agents.count - specialists, "copilot"))",
-            objects: summarised("objects") ? [] : objectSummaries(from: page), hasObjects: graph.handbook.hasObjectsFolder, scorecard: scorecard)
+            objects: summarised("objects") ? [] : objectSummaries(from: page), scorecard: scorecard)
     }
 
     /// The flow map's data as table rows (stage to stage when the map groups roles).
@@ -104,15 +103,15 @@ extension ViewFactory {
     }
 
     func roleSummaries(from page: PageRef) -> [SummaryView] {
-        graph.roles.map { SummaryView(href: page.href(to: PageRef(.roles, $0.id)), name: $0.name, detail: $0.purpose, hasDetail: true) }
+        graph.roles.map { SummaryView(href: page.href(to: PageRef(.roles, $0.id)), name: $0.name, detail: $0.purpose) }
     }
 
     func pageSummaries(from page: PageRef) -> [SummaryView] {
-        graph.pages.map { SummaryView(href: page.href(to: PageRef(.pages, $0.id)), name: $0.name, detail: "", hasDetail: false) }
+        graph.pages.map { SummaryView(href: page.href(to: PageRef(.pages, $0.id)), name: $0.name, detail: "") }
     }
 
     func objectSummaries(from page: PageRef) -> [SummaryView] {
-        graph.objects.map { SummaryView(href: page.href(to: PageRef(.objects, $0.id)), name: $0.name, detail: $0.definition, hasDetail: !$0.definition.isEmpty) }
+        graph.objects.map { SummaryView(href: page.href(to: PageRef(.objects, $0.id)), name: $0.name, detail: $0.definition) }
     }
 
     func contextSummaries(from page: PageRef) -> [SummaryView] {
@@ -122,7 +121,7 @@ extension ViewFactory {
             let detail = graph.handbook.contexts[id]?.description
                 ?? (producers.isEmpty ? nil : "From " + Self.list(producers))
                 ?? (consumers.isEmpty ? "Declared by a contract only" : "From outside the team: " + Self.list(consumers))
-            return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id), detail: detail, hasDetail: true)
+            return SummaryView(href: page.href(to: PageRef(.contexts, id)), name: graph.contextName(id), detail: detail)
         }
     }
 

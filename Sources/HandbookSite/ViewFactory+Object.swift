@@ -17,15 +17,15 @@ extension ViewFactory {
         let backlinks = backlinks(of: page)
         return ObjectView(name: object.name, definition: object.definition,
                           producer: actor(object.producer?.value ?? "", from: page), steward: actor(object.steward?.value ?? "", from: page),
-                          consumers: consumers, hasConsumers: !consumers.isEmpty,
+                          consumers: consumers,
                           hasContract: contract != nil, isEnforced: object.isEnforced, enforcedBy: contract?.enforcedBy ?? "",
-                          freshness: contract?.freshness?.words ?? "", hasFreshness: contract?.freshness != nil,
-                          completeness: contract?.completeness ?? [], hasCompleteness: !(contract?.completeness.isEmpty ?? true),
-                          cardinality: contract?.cardinality ?? "", hasCardinality: contract?.cardinality != nil,
-                          rules: contract?.rules ?? [], hasRules: !(contract?.rules.isEmpty ?? true),
+                          freshness: contract?.freshness?.words ?? "",
+                          completeness: contract?.completeness ?? [],
+                          cardinality: contract?.cardinality ?? "",
+                          rules: contract?.rules ?? [],
                           hasWeeklyJob: object.weeklyJob != nil, weeklyWhen: object.weeklyJob?.when ?? "", weeklyTasks: object.weeklyJob?.tasks ?? [],
-                          readers: readers, hasReaders: !readers.isEmpty,
+                          readers: readers,
                           body: body(object.body, file: object.file, of: page, kind: .objects),
-                          backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+                          backlinks: backlinks)
     }
 }

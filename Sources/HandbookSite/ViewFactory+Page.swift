@@ -11,7 +11,7 @@ extension ViewFactory {
         // level-1 heading, or its title is that heading.
         let titled = entity.body.opensWithTitle || entity.titleFromBody
         return PageView(name: entity.name, showsTitle: !titled, body: body(entity.body, file: entity.file, of: page, kind: .pages),
-                        backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+                        backlinks: backlinks)
     }
 
     /// A folder of pages without a file of its own: what it holds, in order.
@@ -21,7 +21,7 @@ extension ViewFactory {
         let items = entries.map { entry -> SummaryView in
             let isFolder = graph.pageTree.folderPath(of: entry) != nil
             let detail = entry.kind == .entity(.pages) ? graph.handbook.pages[entry.id]?.description ?? "" : ""
-            return SummaryView(href: page.href(to: entry), name: graph.title(of: entry) + (isFolder ? "/" : ""), detail: detail, hasDetail: !detail.isEmpty)
+            return SummaryView(href: page.href(to: entry), name: graph.title(of: entry) + (isFolder ? "/" : ""), detail: detail)
         }
         let folders = entries.filter { graph.pageTree.folderPath(of: $0) != nil }.count
         var parts: [String] = []

@@ -13,14 +13,14 @@ extension ViewFactory {
         }
         let contextIn = role.contextIn.map { flow in
             FlowInView(context: contextLink(flow.context.value, from: page), from: actor(flow.from.value, from: page),
-                       cadence: flow.cadence ?? "", hasCadence: flow.cadence != nil, unmatched: !isMatched(flow, consumer: role))
+                       cadence: flow.cadence ?? "", unmatched: !isMatched(flow, consumer: role))
         }
         let contextOut = role.contextOut.map { flow in
             let missing = notConsumed(flow, producer: role, from: page)
             return FlowOutView(context: contextLink(flow.context.value, from: page), to: flow.to.map { actor($0.value, from: page) },
-                               cadence: flow.cadence ?? "", hasCadence: flow.cadence != nil,
-                               format: flow.format ?? "", hasFormat: flow.format != nil,
-                               notConsumedBy: missing, hasNotConsumedBy: !missing.isEmpty)
+                               cadence: flow.cadence ?? "",
+                               format: flow.format ?? "",
+                               notConsumedBy: missing)
         }
         let sent = (graph.contractsFrom[role.id] ?? []).map { summary($0, from: page) }
         let received = (graph.contractsTo[role.id] ?? []).map { summary($0, from: page) }
@@ -32,17 +32,17 @@ extension ViewFactory {
             return AgentView(name: agent.name, input: agent.input, output: agent.output,
                              oversight: agent.oversight ?? "", blastRadius: agent.blastRadius ?? "",
                              access: agent.access.rawValue, isWrite: agent.access == .write,
-                             delegation: agent.delegation?.value == .delegate ? "Delegated" : "Coordinated", traits: traits, hasTraits: !traits.isEmpty,
-                             confirmation: agent.confirmation ?? "", hasConfirmation: agent.confirmation != nil,
-                             staging: agent.staging ?? "", hasStaging: agent.staging != nil,
+                             delegation: agent.delegation?.value == .delegate ? "Delegated" : "Coordinated", traits: traits,
+                             confirmation: agent.confirmation ?? "",
+                             staging: agent.staging ?? "",
                              winterTear: agent.winterTearClass == .specialist ? "Specialist" : "Copilot",
                              isSpecialist: agent.winterTearClass == .specialist,
                              winterTearMissing: agent.winterTearMissing.isEmpty ? "" : "names no " + listed(agent.winterTearMissing, "or"),
-                             sourceOfTruth: agent.sourceOfTruth ?? "", hasSourceOfTruth: agent.sourceOfTruth != nil,
-                             serviceLevel: agent.serviceLevel ?? "", hasServiceLevel: agent.serviceLevel != nil,
-                             auditTrail: agent.auditTrail ?? "", hasAuditTrail: agent.auditTrail != nil,
-                             reads: agent.reads.map { objectLink($0.value, from: page) }, hasReads: !agent.reads.isEmpty,
-                             logs: agent.logs.map(\.rawValue).joined(separator: ", "), hasLogs: !agent.logs.isEmpty)
+                             sourceOfTruth: agent.sourceOfTruth ?? "",
+                             serviceLevel: agent.serviceLevel ?? "",
+                             auditTrail: agent.auditTrail ?? "",
+                             reads: agent.reads.map { objectLink($0.value, from: page) },
+                             logs: agent.logs.map(\.rawValue).joined(separator: ", "))
         }
         let stewards = graph.objects.filter { $0.steward?.value == role.id }.map { link(PageRef(.objects, $0.id), from: page) }
         let produces = graph.objects.filter { $0.producer?.value == role.id }.map { link(PageRef(.objects, $0.id), from: page) }
@@ -50,15 +50,14 @@ extension ViewFactory {
         let backlinks = backlinks(of: page)
         let flowSVG = roleDiagram(role, from: page)
         return RoleView(name: role.name, purpose: role.purpose, flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, engagement: engagement,
-                        contextIn: contextIn, hasContextIn: !contextIn.isEmpty,
-                        contextOut: contextOut, hasContextOut: !contextOut.isEmpty,
+                        contextIn: contextIn,
+                        contextOut: contextOut,
                         contractsSent: sent, contractsReceived: received, hasContracts: !sent.isEmpty || !received.isEmpty,
-                        hasContractsSent: !sent.isEmpty, hasContractsReceived: !received.isEmpty,
-                        agents: agents, hasAgents: !agents.isEmpty, workflows: workflows, hasWorkflows: !workflows.isEmpty,
-                        stewards: stewards, hasStewards: !stewards.isEmpty, produces: produces, hasProduces: !produces.isEmpty,
+                        agents: agents, workflows: workflows,
+                        stewards: stewards, produces: produces,
                         hasObjects: !stewards.isEmpty || !produces.isEmpty,
                         body: body(role.body, file: role.file, of: page, kind: .roles),
-                        backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+                        backlinks: backlinks)
     }
 
     /// What the role consumes (by producer) → the role → what it produces (by consumer).

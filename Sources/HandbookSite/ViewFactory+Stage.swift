@@ -22,16 +22,14 @@ extension ViewFactory {
         return StageView(name: stage.name, boundarySVG: boundarySVG, hasBoundary: !boundarySVG.isEmpty,
                          position: "Stage \(index + 1) of \(graph.stages.count)",
                          question: stage.question, output: stage.output,
-                         timebox: stage.timebox?.words ?? "", hasTimebox: stage.timebox != nil,
+                         timebox: stage.timebox?.words ?? "",
                          leads: leads, supports: supports, consults: consults,
-                         hasLeads: !leads.isEmpty, hasSupports: !supports.isEmpty, hasConsults: !consults.isEmpty,
                          contractsLeaving: leaving, contractsEntering: entering,
-                         hasContractsLeaving: !leaving.isEmpty, hasContractsEntering: !entering.isEmpty,
-                         workflows: workflows, hasWorkflows: !workflows.isEmpty,
+                         workflows: workflows,
                          previous: previous.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasPrevious: previous != nil,
                          next: next.map { link(PageRef(.stages, $0.id), from: page) } ?? empty, hasNext: next != nil,
                          body: body(stage.body, file: stage.file, of: page, kind: .stages),
-                         backlinks: backlinks, hasBacklinks: !backlinks.isEmpty)
+                         backlinks: backlinks)
     }
 
     /// The contracts crossing from one stage to the next, with their gates and timings.

@@ -78,7 +78,7 @@ struct ViewFactory: Sendable {
                 files.href(for: destination, from: file, fragment: fixes[destination])
             }
         }
-        return BodyView(html: html, hasHTML: !html.isEmpty)
+        return BodyView(html: html)
     }
 
     /// A destination as a body at `file` shows it (see `ContentFiles.href`).

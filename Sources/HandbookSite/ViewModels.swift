@@ -40,7 +40,6 @@ struct LayoutView: Sendable {
     var pageTitle: String
     var documentTitle: String
     var description: String
-    var hasDescription: Bool
     var root: String
     var homeHref: String
     var isHome: Bool
@@ -52,10 +51,8 @@ struct LayoutView: Sendable {
     var navHTML: String
     var contentHTML: String
     var editURL: String
-    var hasEditURL: Bool
     /// The content file's last change from git ("2026-11-20"), or "".
     var lastChanged: String
-    var hasLastChanged: Bool
     var pageKind: String
     var generator: String
 }
@@ -70,7 +67,6 @@ struct ContractSummary: Sendable {
 
 struct BodyView: Sendable {
     var html: String
-    var hasHTML: Bool
 }
 
 struct EngagementCell: Sendable {
@@ -83,7 +79,6 @@ struct FlowInView: Sendable {
     var context: LinkView
     var from: ActorView
     var cadence: String
-    var hasCadence: Bool
     /// The producer does not send it (possible only with the rule turned off).
     var unmatched: Bool
 }
@@ -92,12 +87,9 @@ struct FlowOutView: Sendable {
     var context: LinkView
     var to: [ActorView]
     var cadence: String
-    var hasCadence: Bool
     var format: String
-    var hasFormat: Bool
     /// Roles it is sent to that do not consume it.
     var notConsumedBy: [ActorView]
-    var hasNotConsumedBy: Bool
 }
 
 struct AgentView: Sendable {
@@ -110,25 +102,17 @@ struct AgentView: Sendable {
     var isWrite: Bool
     var delegation: String
     var traits: [String]
-    var hasTraits: Bool
     var confirmation: String
-    var hasConfirmation: Bool
     var staging: String
-    var hasStaging: Bool
     var winterTear: String
     var isSpecialist: Bool
     var winterTearMissing: String
     var sourceOfTruth: String
-    var hasSourceOfTruth: Bool
     var serviceLevel: String
-    var hasServiceLevel: Bool
     var auditTrail: String
-    var hasAuditTrail: Bool
     /// Governed objects, as actors: an id with no object has no page.
     var reads: [ActorView]
-    var hasReads: Bool
     var logs: String
-    var hasLogs: Bool
 }
 
 struct WorkflowView: Sendable {
@@ -147,26 +131,17 @@ struct RoleView: Sendable {
     var hasFlow: Bool
     var engagement: [EngagementCell]
     var contextIn: [FlowInView]
-    var hasContextIn: Bool
     var contextOut: [FlowOutView]
-    var hasContextOut: Bool
     var contractsSent: [ContractSummary]
     var contractsReceived: [ContractSummary]
     var hasContracts: Bool
-    var hasContractsSent: Bool
-    var hasContractsReceived: Bool
     var agents: [AgentView]
-    var hasAgents: Bool
     var workflows: [WorkflowView]
-    var hasWorkflows: Bool
     var stewards: [LinkView]
-    var hasStewards: Bool
     var produces: [LinkView]
-    var hasProduces: Bool
     var hasObjects: Bool
     var body: BodyView
     var backlinks: [LinkView]
-    var hasBacklinks: Bool
 }
 
 struct StageView: Sendable {
@@ -178,26 +153,18 @@ struct StageView: Sendable {
     var question: String
     var output: String
     var timebox: String
-    var hasTimebox: Bool
     var leads: [LinkView]
     var supports: [LinkView]
     var consults: [LinkView]
-    var hasLeads: Bool
-    var hasSupports: Bool
-    var hasConsults: Bool
     var contractsLeaving: [ContractSummary]
     var contractsEntering: [ContractSummary]
-    var hasContractsLeaving: Bool
-    var hasContractsEntering: Bool
     var workflows: [WorkflowView]
-    var hasWorkflows: Bool
     var previous: LinkView
     var hasPrevious: Bool
     var next: LinkView
     var hasNext: Bool
     var body: BodyView
     var backlinks: [LinkView]
-    var hasBacklinks: Bool
 }
 
 struct RequiredFieldView: Sendable {
@@ -213,31 +180,24 @@ struct ContractView: Sendable {
     var boundaryTo: LinkView
     var carries: [LinkView]
     var required: [RequiredFieldView]
-    var hasRequired: Bool
     var gates: [String]
     var triggers: [String]
-    var hasTriggers: Bool
     var body: BodyView
     var backlinks: [LinkView]
-    var hasBacklinks: Bool
 }
 
 struct ProducerView: Sendable {
     var role: LinkView
     var to: [ActorView]
     var cadence: String
-    var hasCadence: Bool
     var format: String
-    var hasFormat: Bool
     var notConsumedBy: [ActorView]
-    var hasNotConsumedBy: Bool
 }
 
 struct ConsumerView: Sendable {
     var role: LinkView
     var from: ActorView
     var cadence: String
-    var hasCadence: Bool
     var unmatched: Bool
 }
 
@@ -247,16 +207,11 @@ struct ContextView: Sendable {
     var hasFlow: Bool
     var id: String
     var description: String
-    var hasDescription: Bool
     var producers: [ProducerView]
-    var hasProducers: Bool
     var consumers: [ConsumerView]
-    var hasConsumers: Bool
     var contracts: [ContractSummary]
-    var hasContracts: Bool
     var body: BodyView
     var backlinks: [LinkView]
-    var hasBacklinks: Bool
 }
 
 struct PageView: Sendable {
@@ -264,14 +219,12 @@ struct PageView: Sendable {
     var showsTitle: Bool
     var body: BodyView
     var backlinks: [LinkView]
-    var hasBacklinks: Bool
 }
 
 struct SummaryView: Sendable {
     var href: String
     var name: String
     var detail: String
-    var hasDetail: Bool
 }
 
 struct LifecycleStepView: Sendable {
@@ -280,7 +233,6 @@ struct LifecycleStepView: Sendable {
     var name: String
     var question: String
     var leads: String
-    var hasLeads: Bool
 }
 
 struct CountView: Sendable {
@@ -307,7 +259,6 @@ struct HeatmapTableCell: Sendable {
 struct IndexView: Sendable {
     var title: String
     var description: String
-    var hasDescription: Bool
     var heatmapSVG: String
     /// The heatmap is drawn on the overview (small handbooks) or linked (`heatmap.svg`).
     var heatmapInline: Bool
@@ -319,7 +270,6 @@ struct IndexView: Sendable {
     var allObjects: [MoreView]
     /// Warnings past the first `ViewFactory.overviewLimit`, or "".
     var moreWarnings: String
-    var hasMoreWarnings: Bool
     var heatmapRoles: [LinkView]
     var heatmapRows: [HeatmapTableRow]
     var lifecycle: [LifecycleStepView]
@@ -329,9 +279,7 @@ struct IndexView: Sendable {
     var contracts: [ContractSummary]
     var contexts: [SummaryView]
     var pages: [SummaryView]
-    var hasPages: Bool
     var warnings: [WarningView]
-    var hasWarnings: Bool
     var timingSVG: String
     /// The flow map (SVG), its rows as a table, and whether it groups roles by stage.
     var flowMapSVG: String
@@ -342,19 +290,16 @@ struct IndexView: Sendable {
     var hasTiming: Bool
     var timingTotal: String
     var timingBudget: String
-    var hasTimingBudget: Bool
     var overBudget: Bool
     var hasAgents: Bool
     var winterTearSummary: String
     var objects: [SummaryView]
-    var hasObjects: Bool
     var scorecard: [ScoreQuestionView]
 }
 
 struct TimingRowView: Sendable {
     var part: String
     var href: String
-    var hasHref: Bool
     var duration: String
     var unbounded: Bool
 }
@@ -366,7 +311,6 @@ struct ScoreQuestionView: Sendable {
     var statusLabel: String
     var summary: String
     var evidence: [EvidenceView]
-    var hasEvidence: Bool
 }
 
 struct EvidenceView: Sendable {
@@ -390,26 +334,19 @@ struct ObjectView: Sendable {
     var producer: ActorView
     var steward: ActorView
     var consumers: [ActorView]
-    var hasConsumers: Bool
     var hasContract: Bool
     var isEnforced: Bool
     var enforcedBy: String
     var freshness: String
-    var hasFreshness: Bool
     var completeness: [String]
-    var hasCompleteness: Bool
     var cardinality: String
-    var hasCardinality: Bool
     var rules: [String]
-    var hasRules: Bool
     var hasWeeklyJob: Bool
     var weeklyWhen: String
     var weeklyTasks: [String]
     var readers: [ObjectReaderView]
-    var hasReaders: Bool
     var body: BodyView
     var backlinks: [LinkView]
-    var hasBacklinks: Bool
 }
 
 /// One producer → consumer pair of the flow map, for its table.

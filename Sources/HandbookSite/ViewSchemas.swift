@@ -49,7 +49,6 @@ extension LayoutView: TemplateView {
         .text("pageTitle", \.pageTitle),
         .text("documentTitle", \.documentTitle),
         .text("description", \.description),
-        .bool("hasDescription", \.hasDescription),
         .text("root", \.root),
         .text("homeHref", \.homeHref),
         .bool("isHome", \.isHome),
@@ -57,9 +56,7 @@ extension LayoutView: TemplateView {
         .text("navHTML", \.navHTML),
         .text("contentHTML", \.contentHTML),
         .text("editURL", \.editURL),
-        .bool("hasEditURL", \.hasEditURL),
         .text("lastChanged", \.lastChanged),
-        .bool("hasLastChanged", \.hasLastChanged),
         .text("pageKind", \.pageKind),
         .text("generator", \.generator),
     ])
@@ -78,7 +75,6 @@ extension ContractSummary: TemplateView {
 extension BodyView: TemplateView {
     static let schema = Schema<BodyView>("a body", [
         .text("html", \.html),
-        .bool("hasHTML", \.hasHTML),
     ])
 }
 
@@ -95,7 +91,6 @@ extension FlowInView: TemplateView {
         .view("context", \.context),
         .view("from", \.from),
         .text("cadence", \.cadence),
-        .bool("hasCadence", \.hasCadence),
         .bool("unmatched", \.unmatched),
     ])
 }
@@ -105,11 +100,8 @@ extension FlowOutView: TemplateView {
         .view("context", \.context),
         .list("to", \.to),
         .text("cadence", \.cadence),
-        .bool("hasCadence", \.hasCadence),
         .text("format", \.format),
-        .bool("hasFormat", \.hasFormat),
         .list("notConsumedBy", \.notConsumedBy),
-        .bool("hasNotConsumedBy", \.hasNotConsumedBy),
     ])
 }
 
@@ -124,24 +116,16 @@ extension AgentView: TemplateView {
         .bool("isWrite", \.isWrite),
         .text("delegation", \.delegation),
         .texts("traits", \.traits),
-        .bool("hasTraits", \.hasTraits),
         .text("confirmation", \.confirmation),
-        .bool("hasConfirmation", \.hasConfirmation),
         .text("staging", \.staging),
-        .bool("hasStaging", \.hasStaging),
         .text("winterTear", \.winterTear),
         .bool("isSpecialist", \.isSpecialist),
         .text("winterTearMissing", \.winterTearMissing),
         .text("sourceOfTruth", \.sourceOfTruth),
-        .bool("hasSourceOfTruth", \.hasSourceOfTruth),
         .text("serviceLevel", \.serviceLevel),
-        .bool("hasServiceLevel", \.hasServiceLevel),
         .text("auditTrail", \.auditTrail),
-        .bool("hasAuditTrail", \.hasAuditTrail),
         .list("reads", \.reads),
-        .bool("hasReads", \.hasReads),
         .text("logs", \.logs),
-        .bool("hasLogs", \.hasLogs),
     ])
 }
 
@@ -163,26 +147,17 @@ extension RoleView: TemplateView {
         .bool("hasFlow", \.hasFlow),
         .list("engagement", \.engagement),
         .list("contextIn", \.contextIn),
-        .bool("hasContextIn", \.hasContextIn),
         .list("contextOut", \.contextOut),
-        .bool("hasContextOut", \.hasContextOut),
         .list("contractsSent", \.contractsSent),
         .list("contractsReceived", \.contractsReceived),
         .bool("hasContracts", \.hasContracts),
-        .bool("hasContractsSent", \.hasContractsSent),
-        .bool("hasContractsReceived", \.hasContractsReceived),
         .list("agents", \.agents),
-        .bool("hasAgents", \.hasAgents),
         .list("workflows", \.workflows),
-        .bool("hasWorkflows", \.hasWorkflows),
         .list("stewards", \.stewards),
-        .bool("hasStewards", \.hasStewards),
         .list("produces", \.produces),
-        .bool("hasProduces", \.hasProduces),
         .bool("hasObjects", \.hasObjects),
         .view("body", \.body),
         .list("backlinks", \.backlinks),
-        .bool("hasBacklinks", \.hasBacklinks),
     ])
 }
 
@@ -195,26 +170,18 @@ extension StageView: TemplateView {
         .text("question", \.question),
         .text("output", \.output),
         .text("timebox", \.timebox),
-        .bool("hasTimebox", \.hasTimebox),
         .list("leads", \.leads),
         .list("supports", \.supports),
         .list("consults", \.consults),
-        .bool("hasLeads", \.hasLeads),
-        .bool("hasSupports", \.hasSupports),
-        .bool("hasConsults", \.hasConsults),
         .list("contractsLeaving", \.contractsLeaving),
         .list("contractsEntering", \.contractsEntering),
-        .bool("hasContractsLeaving", \.hasContractsLeaving),
-        .bool("hasContractsEntering", \.hasContractsEntering),
         .list("workflows", \.workflows),
-        .bool("hasWorkflows", \.hasWorkflows),
         .view("previous", \.previous),
         .bool("hasPrevious", \.hasPrevious),
         .view("next", \.next),
         .bool("hasNext", \.hasNext),
         .view("body", \.body),
         .list("backlinks", \.backlinks),
-        .bool("hasBacklinks", \.hasBacklinks),
     ])
 }
 
@@ -234,13 +201,10 @@ extension ContractView: TemplateView {
         .view("boundaryTo", \.boundaryTo),
         .list("carries", \.carries),
         .list("required", \.required),
-        .bool("hasRequired", \.hasRequired),
         .texts("gates", \.gates),
         .texts("triggers", \.triggers),
-        .bool("hasTriggers", \.hasTriggers),
         .view("body", \.body),
         .list("backlinks", \.backlinks),
-        .bool("hasBacklinks", \.hasBacklinks),
     ])
 }
 
@@ -249,11 +213,8 @@ extension ProducerView: TemplateView {
         .view("role", \.role),
         .list("to", \.to),
         .text("cadence", \.cadence),
-        .bool("hasCadence", \.hasCadence),
         .text("format", \.format),
-        .bool("hasFormat", \.hasFormat),
         .list("notConsumedBy", \.notConsumedBy),
-        .bool("hasNotConsumedBy", \.hasNotConsumedBy),
     ])
 }
 
@@ -262,7 +223,6 @@ extension ConsumerView: TemplateView {
         .view("role", \.role),
         .view("from", \.from),
         .text("cadence", \.cadence),
-        .bool("hasCadence", \.hasCadence),
         .bool("unmatched", \.unmatched),
     ])
 }
@@ -274,16 +234,11 @@ extension ContextView: TemplateView {
         .bool("hasFlow", \.hasFlow),
         .text("id", \.id),
         .text("description", \.description),
-        .bool("hasDescription", \.hasDescription),
         .list("producers", \.producers),
-        .bool("hasProducers", \.hasProducers),
         .list("consumers", \.consumers),
-        .bool("hasConsumers", \.hasConsumers),
         .list("contracts", \.contracts),
-        .bool("hasContracts", \.hasContracts),
         .view("body", \.body),
         .list("backlinks", \.backlinks),
-        .bool("hasBacklinks", \.hasBacklinks),
     ])
 }
 
@@ -293,7 +248,6 @@ extension PageView: TemplateView {
         .bool("showsTitle", \.showsTitle),
         .view("body", \.body),
         .list("backlinks", \.backlinks),
-        .bool("hasBacklinks", \.hasBacklinks),
     ])
 }
 
@@ -302,7 +256,6 @@ extension SummaryView: TemplateView {
         .text("href", \.href),
         .text("name", \.name),
         .text("detail", \.detail),
-        .bool("hasDetail", \.hasDetail),
     ])
 }
 
@@ -313,7 +266,6 @@ extension LifecycleStepView: TemplateView {
         .text("name", \.name),
         .text("question", \.question),
         .text("leads", \.leads),
-        .bool("hasLeads", \.hasLeads),
     ])
 }
 
@@ -350,7 +302,6 @@ extension IndexView: TemplateView {
     static let schema = Schema<IndexView>("the overview", [
         .text("title", \.title),
         .text("description", \.description),
-        .bool("hasDescription", \.hasDescription),
         .text("heatmapSVG", \.heatmapSVG),
         .bool("heatmapInline", \.heatmapInline),
         .list("allRoles", \.allRoles),
@@ -359,7 +310,6 @@ extension IndexView: TemplateView {
         .list("allPages", \.allPages),
         .list("allObjects", \.allObjects),
         .text("moreWarnings", \.moreWarnings),
-        .bool("hasMoreWarnings", \.hasMoreWarnings),
         .list("heatmapRoles", \.heatmapRoles),
         .list("heatmapRows", \.heatmapRows),
         .list("lifecycle", \.lifecycle),
@@ -369,9 +319,7 @@ extension IndexView: TemplateView {
         .list("contracts", \.contracts),
         .list("contexts", \.contexts),
         .list("pages", \.pages),
-        .bool("hasPages", \.hasPages),
         .list("warnings", \.warnings),
-        .bool("hasWarnings", \.hasWarnings),
         .text("timingSVG", \.timingSVG),
         .text("flowMapSVG", \.flowMapSVG),
         .list("flowRows", \.flowRows),
@@ -381,12 +329,10 @@ extension IndexView: TemplateView {
         .bool("hasTiming", \.hasTiming),
         .text("timingTotal", \.timingTotal),
         .text("timingBudget", \.timingBudget),
-        .bool("hasTimingBudget", \.hasTimingBudget),
         .bool("overBudget", \.overBudget),
         .bool("hasAgents", \.hasAgents),
         .text("winterTearSummary", \.winterTearSummary),
         .list("objects", \.objects),
-        .bool("hasObjects", \.hasObjects),
         .list("scorecard", \.scorecard),
     ])
 }
@@ -395,7 +341,6 @@ extension TimingRowView: TemplateView {
     static let schema = Schema<TimingRowView>("a timing row", [
         .text("part", \.part),
         .text("href", \.href),
-        .bool("hasHref", \.hasHref),
         .text("duration", \.duration),
         .bool("unbounded", \.unbounded),
     ])
@@ -409,7 +354,6 @@ extension ScoreQuestionView: TemplateView {
         .text("statusLabel", \.statusLabel),
         .text("summary", \.summary),
         .list("evidence", \.evidence),
-        .bool("hasEvidence", \.hasEvidence),
     ])
 }
 
@@ -439,26 +383,19 @@ extension ObjectView: TemplateView {
         .view("producer", \.producer),
         .view("steward", \.steward),
         .list("consumers", \.consumers),
-        .bool("hasConsumers", \.hasConsumers),
         .bool("hasContract", \.hasContract),
         .bool("isEnforced", \.isEnforced),
         .text("enforcedBy", \.enforcedBy),
         .text("freshness", \.freshness),
-        .bool("hasFreshness", \.hasFreshness),
         .texts("completeness", \.completeness),
-        .bool("hasCompleteness", \.hasCompleteness),
         .text("cardinality", \.cardinality),
-        .bool("hasCardinality", \.hasCardinality),
         .texts("rules", \.rules),
-        .bool("hasRules", \.hasRules),
         .bool("hasWeeklyJob", \.hasWeeklyJob),
         .text("weeklyWhen", \.weeklyWhen),
         .texts("weeklyTasks", \.weeklyTasks),
         .list("readers", \.readers),
-        .bool("hasReaders", \.hasReaders),
         .view("body", \.body),
         .list("backlinks", \.backlinks),
-        .bool("hasBacklinks", \.hasBacklinks),
     ])
 }
 

@@ -59,18 +59,31 @@ public struct AnySchema: Sendable {
     public let fields: [AnyField]
     let byName: [String: Int]
 
-    init(noun: String, fields: [AnyField]) {
+    init(noun: String, fields declared: [AnyField]) {
         self.noun = noun
-        self.fields = fields
         var byName: [String: Int] = [:]
-        for (index, field) in fields.enumerated() {
+        for (index, field) in declared.enumerated() {
             precondition(byName[field.name] == nil, "\(noun) declares '\(field.name)' twice")
             byName[field.name] = index
         }
+        // Every text and list has its condition: `hasAgents` is true when
+        // `agents` is not empty, `hasEditURL` when `editURL` is not "" (a
+        // view declares a `has...` of its own only when it means more).
+        var fields = declared
+        for field in declared {
+            guard let derived = field.emptinessCondition(), byName[derived.name] == nil else { continue }
+            byName[derived.name] = fields.count
+            fields.append(derived)
+        }
+        self.fields = fields
         self.byName = byName
     }
 
     public func field(_ name: String) -> AnyField? { byName[name].map { fields[$0] } }
+
+    /// The fields the view declares (messages and docs list these; each
+    /// text or list also has its derived `has...` condition).
+    public var declaredFields: [AnyField] { fields.filter { !$0.isDerived } }
 }
 
 /// A lazily resolved schema (view types may nest each other).
@@ -116,6 +129,32 @@ public struct AnyField: Sendable {
     let read: Reader
     /// For lists: how to walk the array the field holds.
     var elements: ListAccess? = nil
+    /// Worked out from another field (`hasAgents` from `agents`), not declared.
+    public var isDerived = false
+
+    /// `has` + the name (`html` → `hasHTML`, `editURL` → `hasEditURL`):
+    /// a condition true when this text or list is not empty.
+    func emptinessCondition() -> AnyField? {
+        let base = read
+        let test: (UnsafeRawPointer) -> Bool
+        switch kind {
+        case .text: test = { !$0.assumingMemoryBound(to: String.self).pointee.isEmpty }
+        case .texts, .list:
+            guard let elements else { return nil }
+            test = { elements.count($0) > 0 }
+        case .number, .bool, .view: return nil
+        }
+        let capitalised = Self.acronyms.contains(name) ? name.uppercased() : name.prefix(1).uppercased() + name.dropFirst()
+        let reader = Reader(finding: { root, body in
+            base(root) { field in
+                var value = test(field)
+                withUnsafePointer(to: &value) { body(UnsafeRawPointer($0)) }
+            }
+        })
+        return AnyField(name: "has" + capitalised, kind: .bool, read: reader, isDerived: true)
+    }
+
+    static let acronyms: Set<String> = ["html", "url", "svg"]
 }
 
 /// Walks an array of a known element type, given a pointer to the array.

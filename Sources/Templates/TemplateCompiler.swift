@@ -129,7 +129,7 @@ struct Compiler {
             var message = "'\(name.parts[0])' is not a field of \(innermost?.noun ?? "a text")"
             if let close = Suggestion.closest(to: name.parts[0], among: visible) { message += "; did you mean '\(close)'?" }
             var notes: [String] = []
-            if let innermost { notes.append("\(innermost.noun) offers: " + innermost.fields.map(\.name).joined(separator: ", ")) }
+            if let innermost { notes.append("\(innermost.noun) offers: " + innermost.declaredFields.map(\.name).joined(separator: ", ")) }
             problem(file, at, message, notes: notes)
             return nil
         }
@@ -144,7 +144,7 @@ struct Compiler {
             guard let field = schema.field(part) else {
                 var message = "'\(part)' is not a field of \(schema.noun)"
                 if let close = Suggestion.closest(to: part, among: schema.fields.map(\.name)) { message += "; did you mean '\(close)'?" }
-                problem(file, at, message, notes: ["\(schema.noun) offers: " + schema.fields.map(\.name).joined(separator: ", ")])
+                problem(file, at, message, notes: ["\(schema.noun) offers: " + schema.declaredFields.map(\.name).joined(separator: ", ")])
                 return nil
             }
             path.append(field)
@@ -189,7 +189,7 @@ struct Compiler {
             return Self.textStep({ context, body in body(context.stack[level]) }, escaped: escaped)
         case let .implicitView(_, schema):
             problem(file, at, "'.' is \(schema.noun) here, not text: name one of its fields",
-                    notes: ["\(schema.noun) offers: " + schema.fields.map(\.name).joined(separator: ", ")])
+                    notes: ["\(schema.noun) offers: " + schema.declaredFields.map(\.name).joined(separator: ", ")])
             return nil
         case let .field(level, path):
             let access = Self.accessor(level: level, path: path)

@@ -22,7 +22,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout == """
             templates/role.mustache:3:17: error: 'nmae' is not a field of an agent; did you mean 'name'? [template]
-              note: an agent offers: name, input, output, oversight, blastRadius, access, isWrite, delegation, traits, hasTraits, confirmation, hasConfirmation, staging, hasStaging, winterTear, isSpecialist, winterTearMissing, sourceOfTruth, hasSourceOfTruth, serviceLevel, hasServiceLevel, auditTrail, hasAuditTrail, reads, hasReads, logs, hasLogs
+              note: an agent offers: name, input, output, oversight, blastRadius, access, isWrite, delegation, traits, confirmation, staging, winterTear, isSpecialist, winterTearMissing, sourceOfTruth, serviceLevel, auditTrail, reads, logs
             templates/role.mustache:4:1: error: partial 'footer' does not exist [template]
               note: templates: actor, backlinks, body, context, contract, index, layout, list, nav, object, page, role, stage
             2 errors, 0 warnings in 35 files
