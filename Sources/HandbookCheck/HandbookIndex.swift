@@ -32,9 +32,7 @@ struct HandbookIndex: Sendable {
         roles = handbook.sortedRoles
         contracts = handbook.sortedContracts
         lifecycle = handbook.settings?.lifecycle.map(\.value) ?? []
-        var position: [String: Int] = [:]
-        for (index, id) in lifecycle.enumerated() { position[id] = index }
-        lifecyclePosition = position
+        lifecyclePosition = handbook.settings?.lifecyclePosition ?? [:]
         settingsKnown = handbook.settings != nil
         let stages = Set(lifecycle)
         let settingsKnown = self.settingsKnown

@@ -21,7 +21,18 @@ public struct Settings: Sendable {
     /// `url:` where the site is published (absolute addresses), or nil.
     public var url: String?
     /// Valid, distinct stage ids in lifecycle order.
-    public var lifecycle: [Located<String>]
+    public var lifecycle: [Located<String>] {
+        didSet { lifecyclePosition = Self.positions(lifecycle) }
+    }
+    /// Each lifecycle stage's place (0 for the first): worked out once, read
+    /// by the rules, the site's ordering and the timing.
+    public private(set) var lifecyclePosition: [String: Int] = [:]
+
+    static func positions(_ lifecycle: [Located<String>]) -> [String: Int] {
+        var position: [String: Int] = [:]
+        for (index, id) in lifecycle.enumerated() where position[id.value] == nil { position[id.value] = index }
+        return position
+    }
     public var externals: [String: External]
     /// Severity overrides by rule id (`off` drops the rule), as written: the
     /// checker reports ids that name no rule or a rule that cannot change.
@@ -44,6 +55,7 @@ public struct Settings: Sendable {
         self.description = description
         self.repository = repository
         self.lifecycle = lifecycle
+        lifecyclePosition = Self.positions(lifecycle)
         self.externals = externals
         self.severity = severity
     }

@@ -47,7 +47,7 @@ struct SiteGraph: Sendable {
         // Roles in the order of the work: by the first stage they lead, then
         // the first they take part in, then by name. The heatmap then reads
         // as a diagonal.
-        let position = Dictionary(uniqueKeysWithValues: (handbook.settings?.lifecycle ?? []).enumerated().map { ($1.value, $0) })
+        let position = handbook.settings?.lifecyclePosition ?? [:]
         func firstStage(_ role: Role, leading: Bool) -> Int {
             role.engagement.filter { !leading || $0.value.level == .lead }.keys.compactMap { position[$0] }.min() ?? Int.max
         }
