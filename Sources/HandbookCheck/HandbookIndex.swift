@@ -106,6 +106,7 @@ struct HandbookIndex: Sendable {
     func isLifecycleStage(_ id: String) -> Bool { lifecyclePosition[id] != nil }
 
     func roleNote(for id: String, includingExternals: Bool) -> [Diagnostic.Note] {
+        if let current = handbook.renamed(id, .roles) { return [.init("renamed to '\(current)' (aliases)")] }
         var candidates = Array(handbook.roles.keys)
         if includingExternals { candidates += handbook.settings?.externals.keys.map { $0 } ?? [] }
         guard let close = Suggestion.closest(to: id, among: candidates.sorted()) else { return [] }
@@ -119,6 +120,7 @@ struct HandbookIndex: Sendable {
     }
 
     func stageNote(for id: String) -> [Diagnostic.Note] {
+        if let current = handbook.renamed(id, .stages) { return [.init("renamed to '\(current)' (aliases)")] }
         guard let close = Suggestion.closest(to: id, among: lifecycle) else { return [] }
         return [.init("did you mean '\(close)'?")]
     }

@@ -7,6 +7,8 @@ public protocol ContentEntity: Sendable {
     var file: String { get }
     var name: String { get }
     var body: Body { get set }
+    /// Former ids (a page: former paths, or site paths starting with `/`).
+    var aliases: [Located<String>] { get set }
 }
 
 extension Stage: ContentEntity {}
@@ -57,6 +59,41 @@ extension Handbook {
         case .pages: pages[id]?.name
         case .objects: objects[id]?.name
         }
+    }
+
+    /// The ids of the entities of one kind that loaded.
+    public func entityIDs(_ kind: EntityKind) -> [String] {
+        struct IDs: EntityVisitor {
+            let kind: EntityKind
+            var out: [String] = []
+            mutating func visit<E: ContentEntity>(_ kind: EntityKind, _ entities: [String: E]) {
+                if kind == self.kind { out = Array(entities.keys) }
+            }
+        }
+        var ids = IDs(kind: kind)
+        visit(&ids)
+        return ids.out
+    }
+
+    /// Each entity of one kind with its aliases, by id (sorted: the second
+    /// of two equal aliases is the one reported).
+    public func aliases(_ kind: EntityKind) -> [(id: String, aliases: [Located<String>])] {
+        struct Aliases: EntityVisitor {
+            let kind: EntityKind
+            var out: [(id: String, aliases: [Located<String>])] = []
+            mutating func visit<E: ContentEntity>(_ kind: EntityKind, _ entities: [String: E]) {
+                guard kind == self.kind else { return }
+                out = entities.values.filter { !$0.aliases.isEmpty }.map { ($0.id, $0.aliases) }.sorted { $0.id < $1.id }
+            }
+        }
+        var found = Aliases(kind: kind)
+        visit(&found)
+        return found.out
+    }
+
+    /// The current id an alias of this kind names, if any.
+    public func renamed(_ alias: String, _ kind: EntityKind) -> String? {
+        aliases(kind).first { $0.aliases.contains { $0.value == alias } }?.id
     }
 
     /// Applies `change` to every loaded entity's body (in place).

@@ -5,6 +5,8 @@ public struct ContextDoc: Sendable {
     public var name: String
     public var description: String?
     public var body: Body
+    /// `aliases`: former ids (a page: former paths or site paths), kept as redirects.
+    public var aliases: [Located<String>] = []
 
     public init(id: String, file: String, name: String, description: String?, body: Body) {
         self.id = id

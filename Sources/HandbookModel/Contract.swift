@@ -78,6 +78,8 @@ public struct Contract: Sendable {
     /// contract's timing is unknown rather than unbounded.
     public var timingReported = false
     public var body: Body
+    /// `aliases`: former ids (a page: former paths or site paths), kept as redirects.
+    public var aliases: [Located<String>] = []
 
     public init(id: String, file: String, location: SourceLocation, name: String = "",
                 from: Located<String>? = nil, to: Located<String>? = nil, boundary: Boundary? = nil,

@@ -60,12 +60,18 @@ public enum FieldReference {
               "Where the site is published: absolute addresses in the sitemap, canonical links and llms.txt.", example: "https://acme.github.io/handbook/"),
     ])
 
+    /// `aliases`, which every kind of content file may list (FORMAT.md, Renames).
+    public static let aliases = FieldSpec("aliases", "a list of former ids", absent: "no redirects",
+        "Former ids of this file (a page: former paths without .md, or site paths starting with /): each old address stays alive as a redirect to this page.",
+        example: "[data-pm]")
+
     public static let stage = FieldGroup(id: "stage", place: "stages/<id>.md front matter", fields: [
         .init("name", "text", required: true, "The stage's name.", example: "Discover"),
         .init("question", "text", required: true, "The question the stage answers.", example: "What problem are we solving, and is it worth solving?"),
         .init("output", "text", required: true, "What the stage hands on when it is done.", example: "A problem brief with validated need and feasibility signals."),
         .init("timebox", "a duration: <n>h, <n>d or <n>w", absent: "no timebox (the cycle's time is unbounded)",
               "The stage's appetite: how long it may take.", example: "2w"),
+        aliases,
     ])
 
     public static let role = FieldGroup(id: "role", place: "roles/<id>.md front matter", fields: [
@@ -82,6 +88,7 @@ public enum FieldReference {
               example: "\n  - name: Feedback Analyzer\n    input: Support tickets\n    output: A weekly pattern report\n    oversight: The PM checks patterns before use\n    blast_radius: Read-only\n    delegation: coordinate"),
         .init("workflows", "a list of entries (role.workflows)", absent: "no workflows", "The role's recurring work: a trigger and steps in one stage.",
               example: "\n  - name: Discover loop\n    stage: discover\n    trigger: A new cycle begins\n    steps: [Gather feedback, Synthesize, Hand off]"),
+        aliases,
     ])
 
     public static let contextIn = FieldGroup(id: "role.context_in", place: "an entry of a role's context_in", fields: [
@@ -131,6 +138,7 @@ public enum FieldReference {
     public static let context = FieldGroup(id: "context", place: "contexts/<id>.md front matter", fields: [
         .init("name", "text", required: true, "The context's name (without a file, its id in words).", example: "Problem Brief"),
         .init("description", "text", "What the context is, in one sentence.", example: "What we solve and why."),
+        aliases,
     ])
 
     public static let contract = FieldGroup(id: "contract", place: "contracts/<id>.md front matter", fields: [
@@ -145,6 +153,7 @@ public enum FieldReference {
               example: "\n  - Problem validated with 3+ customer data points"),
         .init("trigger", "a mapping (contract.trigger)", absent: "untimed (untimed-contract)", "How fast the handoff is picked up.",
               example: "\n  acknowledge_within: 24h\n  next_stage_within: 48h"),
+        aliases,
     ])
 
     public static let trigger = FieldGroup(id: "contract.trigger", place: "a contract's trigger", fields: [
@@ -162,6 +171,7 @@ public enum FieldReference {
               example: "\n  enforced_by: dbt tests in models/encounter.yml\n  freshness: 24h"),
         .init("weekly_job", "a mapping (object.weekly_job)", required: true, "The steward's standing job.",
               example: "\n  when: Wednesdays, 30 minutes\n  tasks: [Triage last week's contract breaks]"),
+        aliases,
     ])
 
     public static let dataContract = FieldGroup(id: "object.contract", place: "a governed object's contract", fields: [
@@ -185,6 +195,7 @@ public enum FieldReference {
         .init("description", "text", absent: "the first paragraph", "The page's meta description.", example: "Who answers the pager, and how to hand over."),
         .init("summary", "text", "The same as description.", example: "Who answers the pager."),
         .init("draft", "true or false", absent: "false", "A draft is read but not published; a link to it is broken-link.", example: "true"),
+        aliases,
     ])
 
     /// Every group, in the order of docs/format.md.

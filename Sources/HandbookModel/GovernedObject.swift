@@ -44,6 +44,8 @@ public struct GovernedObject: Sendable {
     /// nil when absent or incomplete (reported).
     public var weeklyJob: WeeklyJob?
     public var body: Body
+    /// `aliases`: former ids (a page: former paths or site paths), kept as redirects.
+    public var aliases: [Located<String>] = []
 
     public init(id: String, file: String, name: String = "", definition: String = "", producer: Located<String>? = nil,
                 steward: Located<String>? = nil, consumers: [Located<String>] = [], contract: DataContract? = nil,

@@ -18,6 +18,8 @@ public struct Page: Sendable {
     /// its links are not followed, and a link to it is `broken-link`.
     public var draft = false
     public var body: Body
+    /// `aliases`: former ids (a page: former paths or site paths), kept as redirects.
+    public var aliases: [Located<String>] = []
 
     public init(id: String, file: String, name: String, order: Double?, body: Body) {
         self.id = id

@@ -60,4 +60,29 @@ public enum PagePath {
         if relative.contains("\\") { return "a page's path may not hold a backslash" }
         return nil
     }
+
+    /// Why a page's alias cannot be an address, or nil. An alias is a former
+    /// page path without `.md` (`ops/Old Name`) or a site path starting with
+    /// `/` (`/guide`, `/old/page.html`), as Hugo writes them.
+    public static func aliasProblem(_ alias: String) -> String? {
+        var path = alias.hasPrefix("/") ? String(alias.dropFirst()) : alias
+        while path.hasSuffix("/") { path.removeLast() }
+        if path.isEmpty { return "it names the site's root" }
+        if let problem = problem(path) { return problem }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") }) {
+            return "its path has an empty, '.', '..' or hidden segment"
+        }
+        return nil
+    }
+
+    /// Where a page's alias is written in the site: a former page path
+    /// `ops/Old` at `pages/ops/Old.html`; a site path `/guide` at
+    /// `guide/index.html`, `/guide.html` at `guide.html`.
+    public static func aliasAddress(_ alias: String) -> String {
+        guard alias.hasPrefix("/") else { return "pages/" + alias + ".html" }
+        var path = String(alias.dropFirst())
+        while path.hasSuffix("/") { path.removeLast() }
+        return path.hasSuffix(".html") || path.hasSuffix(".htm") ? path : path + "/index.html"
+    }
 }

@@ -22,6 +22,8 @@ public struct Role: Sendable {
     public var agents: [Agent]
     public var workflows: [Workflow]
     public var body: Body
+    /// `aliases`: former ids (a page: former paths or site paths), kept as redirects.
+    public var aliases: [Located<String>] = []
 
     public init(id: String, file: String, name: String = "", purpose: String = "",
                 engagement: [String: StageEngagement] = [:], engagementIsComplete: Bool = true,

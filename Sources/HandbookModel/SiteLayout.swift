@@ -14,6 +14,15 @@ public enum SiteLayout {
     public static let searchIndex = "search-index.js"
     /// The marker a built folder carries (so a rebuild knows it made it).
     public static let marker = ".handoff-site"
+    /// The page a host shows for a missing address.
+    public static let notFound = "404.html"
+    /// With `url`: every page's absolute address, and the file naming it.
+    public static let sitemap = "sitemap.xml"
+    public static let robots = "robots.txt"
+    /// Tells GitHub Pages not to run Jekyll (which drops `_`-folders).
+    public static let noJekyll = ".nojekyll"
+    /// The theme's icon (a theme may ship its own).
+    public static let favicon = "favicon.svg"
 
     /// The kinds that get a list page past 100 of them (`roles.html`).
     public static let listKinds = ["roles", "contracts", "contexts", "pages", "objects"]
@@ -22,7 +31,7 @@ public enum SiteLayout {
     public static func list(_ kind: String) -> String { kind + ".html" }
 
     /// Files the site writes at its root, whatever the handbook holds.
-    public static let generatedFiles: [String] = [overview, heatmap, printable, searchIndex]
+    public static let generatedFiles: [String] = [overview, heatmap, printable, searchIndex, notFound, sitemap, robots, noJekyll]
 
     /// Every root address the site may write besides the theme's own files.
     public static var rootAddresses: Set<String> { Set(generatedFiles + listKinds.map(list) + [marker]) }

@@ -12,6 +12,8 @@ public struct Stage: Sendable {
     /// `timebox` was written but reported invalid.
     public var timeboxReported = false
     public var body: Body
+    /// `aliases`: former ids (a page: former paths or site paths), kept as redirects.
+    public var aliases: [Located<String>] = []
 
     public init(id: String, file: String, name: String, question: String, output: String, timebox: Duration? = nil, body: Body) {
         self.timebox = timebox

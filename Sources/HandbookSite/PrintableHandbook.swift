@@ -91,13 +91,15 @@ struct PrintableHandbook {
             let make = chapter ?? self.chapter
             html += chapters.flatMap(\.pages).concurrentMap { make($0) }.joined()
         }
-        let layout = LayoutView(
+        var layout = LayoutView(
             siteTitle: graph.settings.title, pageTitle: "Printable handbook",
             documentTitle: "Printable handbook · \(graph.settings.title)",
             description: graph.settings.description ?? "",
             root: "", homeHref: "index.html", isHome: false,
             nav: [], navHTML: builder.navFragments[""]?.joined() ?? "", contentHTML: html,
             editURL: "", lastChanged: "", pageKind: "handbook", generator: builder.options.generator)
+        layout.canonicalURL = builder.publishing.absolute(SiteLayout.printable) ?? ""
+        layout.faviconHref = SiteLayout.favicon
         var out: [UInt8] = []
         builder.theme.render(layout, template: "layout", into: &out)
         return out

@@ -43,6 +43,8 @@ public struct SiteBuilder: Sendable {
     /// Each navigation group rendered once per folder depth ("" for the
     /// overview, "../" for pages in a folder) as a page outside it sees it.
     let navFragments: [String: [String]]
+    let publishing: Publishing
+    let readingOrder: [PageRef: (previous: PageRef?, next: PageRef?)]
 
     public init(handbook: Handbook, warnings: [Diagnostic], theme: Theme, options: Options) {
         self.init(graph: SiteRelations(handbook).graph, warnings: warnings, theme: theme, options: options)
@@ -60,6 +62,8 @@ public struct SiteBuilder: Sendable {
         self.theme = theme
         self.warnings = warnings
         self.options = options
+        publishing = Publishing(graph: graph)
+        readingOrder = Self.readingOrder(graph)
         // Each group as a page outside it sees it, once per folder depth: the
         // overview is in no group, and a list page stands for "a page in a
         // folder" as many folders deep as the deepest page.
@@ -104,6 +108,7 @@ public struct SiteBuilder: Sendable {
         } }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         let generated = generatedFiles(pages)
+        try output.makeFolders(Self.folders(of: generated.map(\.path)))
         for file in generated { try output.write(file.path, file.bytes) }
         let themeFiles = themeAssets
         let content = graph.handbook.assets.values.sorted { $0.relativePath < $1.relativePath }
@@ -123,7 +128,36 @@ public struct SiteBuilder: Sendable {
         let heatmap = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
         let search = Trace.measure("search index") { searchEntries.map(SearchIndex.script) ?? SearchIndex(graph: graph).script(pages) }
         let printable = Trace.measure("printable handbook") { PrintableHandbook(builder: self).render(chapter: chapter) }
-        return [(SiteLayout.heatmap, heatmap), (SiteLayout.searchIndex, search), (SiteLayout.printable, printable)]
+        var files: [(path: String, bytes: [UInt8])] = [(SiteLayout.heatmap, heatmap), (SiteLayout.searchIndex, search), (SiteLayout.printable, printable),
+                                                       (SiteLayout.notFound, notFoundPage()), (SiteLayout.noJekyll, [])]
+        if let sitemap = publishing.sitemap(pages), let robots = publishing.robots() {
+            files += [(SiteLayout.sitemap, sitemap), (SiteLayout.robots, robots)]
+        }
+        return files + publishing.redirects()
+    }
+
+    /// `404.html`: hosts (GitHub Pages, Netlify) show it at any missing
+    /// address, at any depth, so its links start from the site's root: a
+    /// `<base>` of `url`'s path, or one the page works out in the browser.
+    func notFoundPage() -> [UInt8] {
+        let content = """
+            <h1>Page not found</h1>
+            <p>Nothing is published at this address. It may have been renamed or removed: search above, or start from the <a href="index.html">overview</a>.</p>
+
+            """
+        var layout = LayoutView(
+            siteTitle: graph.settings.title, pageTitle: "Page not found",
+            documentTitle: "Page not found · \(graph.settings.title)", description: graph.settings.description ?? "",
+            root: "", homeHref: "index.html", isHome: false, nav: theme.layoutUsesNavList ? views.nav(for: .index) : [],
+            navHTML: navFragments[""]?.joined() ?? "", contentHTML: content, editURL: "", lastChanged: "",
+            pageKind: "not-found", generator: options.generator)
+        layout.isNotFound = true
+        layout.siteBase = publishing.basePath ?? ""
+        layout.printHref = SiteLayout.printable
+        layout.faviconHref = SiteLayout.favicon
+        var out: [UInt8] = []
+        theme.render(layout, template: "layout", into: &out)
+        return out
     }
 
     /// The theme's files that are not templates, except where the content
@@ -225,15 +259,50 @@ public struct SiteBuilder: Sendable {
     /// The layout around a page's content.
     func layout(_ page: PageRef, template: String, contentHTML: String, navHTML: String) -> LayoutView {
         let title = graph.title(of: page)
-        return LayoutView(
+        var layout = LayoutView(
             siteTitle: graph.settings.title, pageTitle: title,
             documentTitle: page.kind == .index ? title : "\(title) · \(graph.settings.title)",
-            description: graph.settings.description ?? "",
+            description: publishing.description(of: page),
             root: page.root, homeHref: page.href(to: .index), isHome: page.kind == .index,
             nav: theme.layoutUsesNavList ? views.nav(for: page) : [], navHTML: navHTML, contentHTML: contentHTML,
             editURL: editURL(page) ?? "",
             lastChanged: lastChanged(page) ?? "",
             pageKind: template, generator: options.generator)
+        layout.canonicalURL = publishing.absolute(page.path) ?? ""
+        layout.printHref = page.root + SiteLayout.printable
+        layout.faviconHref = page.root + SiteLayout.favicon
+        // Stages have their own "Lifecycle" pager.
+        if let kind = page.entityKind, kind != .stages, let neighbours = readingOrder[page] {
+            if let previous = neighbours.previous {
+                layout.previousHref = page.href(to: previous)
+                layout.previousTitle = graph.title(of: previous)
+            }
+            if let next = neighbours.next {
+                layout.nextHref = page.href(to: next)
+                layout.nextTitle = graph.title(of: next)
+            }
+        }
+        return layout
+    }
+
+    /// Each page's previous and next page of its kind, in the order of the
+    /// work (roles by the stage they lead, contracts by boundary, pages in
+    /// the tree's reading order).
+    static func readingOrder(_ graph: SiteGraph) -> [PageRef: (previous: PageRef?, next: PageRef?)] {
+        let sequences: [[PageRef]] = [
+            graph.roles.map { PageRef(.roles, $0.id) },
+            graph.contracts.map { PageRef(.contracts, $0.id) },
+            graph.contextIDs.map { PageRef(.contexts, $0) },
+            graph.objects.map { PageRef(.objects, $0.id) },
+            graph.pageTree.order.filter { $0.kind == .entity(.pages) },
+        ]
+        var out: [PageRef: (previous: PageRef?, next: PageRef?)] = [:]
+        for sequence in sequences {
+            for (index, page) in sequence.enumerated() {
+                out[page] = (index > 0 ? sequence[index - 1] : nil, index + 1 < sequence.count ? sequence[index + 1] : nil)
+            }
+        }
+        return out
     }
 
     /// The date of the last commit that changed the page's content file.

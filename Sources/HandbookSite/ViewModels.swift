@@ -55,6 +55,19 @@ struct LayoutView: Sendable {
     var lastChanged: String
     var pageKind: String
     var generator: String
+    /// The page's absolute address (with `url`), for its canonical link and `og:url`; else "".
+    var canonicalURL: String = ""
+    /// The 404 page: where the site stands on its host (`/handbook/`), or
+    /// "" when that is worked out in the browser.
+    var isNotFound = false
+    var siteBase: String = ""
+    var printHref: String = ""
+    var faviconHref: String = ""
+    /// The previous and next page of the same kind, in the order of the work.
+    var previousHref: String = ""
+    var previousTitle: String = ""
+    var nextHref: String = ""
+    var nextTitle: String = ""
 }
 
 struct ContractSummary: Sendable {

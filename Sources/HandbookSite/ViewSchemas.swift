@@ -59,6 +59,15 @@ extension LayoutView: TemplateView {
         .text("lastChanged", \.lastChanged),
         .text("pageKind", \.pageKind),
         .text("generator", \.generator),
+        .text("canonicalURL", \.canonicalURL),
+        .bool("isNotFound", \.isNotFound),
+        .text("siteBase", \.siteBase),
+        .text("printHref", \.printHref),
+        .text("faviconHref", \.faviconHref),
+        .text("previousHref", \.previousHref),
+        .text("previousTitle", \.previousTitle),
+        .text("nextHref", \.nextHref),
+        .text("nextTitle", \.nextTitle),
     ])
 }
 

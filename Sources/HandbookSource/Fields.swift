@@ -41,6 +41,18 @@ struct Fields {
         case acceptedUnlessNearMiss
     }
 
+    /// The fields of a mapping already checked by its decoder (no
+    /// diagnostics about the mapping or its keys): a field every kind shares.
+    init(reading node: YAMLNode, log: DiagnosticLog) {
+        self.node = node
+        self.log = log
+        owner = nil
+        guard case let .mapping(pairs) = node.content else { return }
+        for pair in pairs {
+            if let key = pair.key.text, byKey[key] == nil { byKey[key] = pair }
+        }
+    }
+
     /// nil (and an invalid-value diagnostic) when `node` is not a mapping;
     /// an empty field set when it is null.
     init?(_ node: YAMLNode, known: [String], log: DiagnosticLog, what: String, owner: String? = nil, others: Others = .reported) {

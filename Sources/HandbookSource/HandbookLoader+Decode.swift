@@ -18,6 +18,30 @@ extension HandbookLoader {
 
     enum Entity: Sendable {
         case stage(Stage), role(Role), context(ContextDoc), contract(Contract), page(Page), object(GovernedObject)
+
+        /// The entity's former ids (read the same way for every kind).
+        var aliases: [Located<String>] {
+            get {
+                switch self {
+                case let .stage(x): x.aliases
+                case let .role(x): x.aliases
+                case let .context(x): x.aliases
+                case let .contract(x): x.aliases
+                case let .page(x): x.aliases
+                case let .object(x): x.aliases
+                }
+            }
+            set {
+                switch self {
+                case var .stage(x): x.aliases = newValue; self = .stage(x)
+                case var .role(x): x.aliases = newValue; self = .role(x)
+                case var .context(x): x.aliases = newValue; self = .context(x)
+                case var .contract(x): x.aliases = newValue; self = .contract(x)
+                case var .page(x): x.aliases = newValue; self = .page(x)
+                case var .object(x): x.aliases = newValue; self = .object(x)
+                }
+            }
+        }
     }
 
 
@@ -74,7 +98,7 @@ extension HandbookLoader {
         guard let parsed = SourceFileLoader.markdownFile(read, file: job.file, limits: job.limits, options: options, log: log) else {
             return Outcome(entity: nil, diagnostics: log.items)
         }
-        let entity: Entity?
+        var entity: Entity?
         switch job.kind {
         case .stages:
             entity = StageDecoder.decode(id: job.id, file: job.file, root: parsed.root, body: parsed.body, log: log).map(Entity.stage)
@@ -89,7 +113,27 @@ extension HandbookLoader {
         case .objects:
             entity = ObjectDecoder.decode(id: job.id, file: job.file, root: parsed.root, body: parsed.body, log: log).map(Entity.object)
         }
+        if entity != nil {
+            let aliases = Self.aliases(parsed.root, kind: job.kind, log: log)
+            if !aliases.isEmpty { entity!.aliases = aliases }
+        }
         return Outcome(entity: entity, diagnostics: log.items)
+    }
+
+    /// `aliases:`, which every kind reads the same way: former ids (a page:
+    /// former paths without `.md`, or site paths starting with `/`).
+    static func aliases(_ root: YAMLNode, kind: EntityKind, log: DiagnosticLog) -> [Located<String>] {
+        let fields = Fields(reading: root, log: log)
+        guard kind == .pages else { return fields.ids("aliases")?.ids ?? [] }
+        var out: [Located<String>] = []
+        for alias in fields.texts("aliases") ?? [] {
+            if let problem = PagePath.aliasProblem(alias.value) {
+                log.add(.invalidID, "alias '\(alias.value.displayEscaped)' cannot be a page's address: \(problem)", at: alias.location)
+            } else {
+                out.append(alias)
+            }
+        }
+        return out
     }
 
     /// Reports a symlinked file that resolves outside `root` (or nowhere).

@@ -95,7 +95,17 @@ enum SettingsDecoder {
         settings.title = fields.text("title", required: true) ?? ""
         settings.description = fields.text("description")
         settings.repository = fields.text("repository")
-        settings.url = fields.text("url")
+        if let url = fields.text("url"), let node = fields.value("url") {
+            // Absolute, http or https: the sitemap and canonical links are made of it.
+            let lower = url.lowercased()
+            if (lower.hasPrefix("https://") || lower.hasPrefix("http://")), url.split(separator: "/", omittingEmptySubsequences: true).count >= 2,
+               !url.contains(" "), !url.contains("?"), !url.contains("#") {
+                settings.url = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                log.add(.invalidValue, "'\(url.displayEscaped)' is not a valid url; expected the site's absolute address, such as https://acme.github.io/handbook/",
+                        at: node, notes: lower.contains("://") || url.isEmpty ? [] : [.init("did you mean 'https://\(url)'?")])
+            }
+        }
         if let text = fields.text("raw_html"), let node = fields.value("raw_html"),
            let policy = Fields.choice(text, at: node, field: "raw_html", Settings.RawHTML.self, log: log) {
             settings.rawHTML = policy.value

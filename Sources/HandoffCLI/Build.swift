@@ -83,6 +83,10 @@ struct Build: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let warnings = counted(report.warnings, "warning")
         let written = summary.files - summary.unchanged
+        if checked.handbook.settings?.url == nil {
+            // Once per build, beside the output (stdout stays the summary): what `url` adds.
+            StandardStream.error.write("note: set url: in handbook.yaml (where the site is published) to add sitemap.xml, robots.txt, canonical links and og: tags\n")
+        }
         StandardStream.output.write("built \(summary.pages) pages into \(DisplayPath.of(output))/ with \(warnings) in \(formatted("%.2f", seconds)) s"
             + (summary.unchanged > 0 ? " (\(counted(written, "file")) changed)\n" : "\n"))
     }

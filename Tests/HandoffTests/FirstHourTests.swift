@@ -31,7 +31,7 @@ import Testing
             Reported(.invalidValue, .error, handbook.at("1️⃣"), "'to' must be one role id, not a list: a contract has one receiver",
                      notes: ["write one contract per receiver (eng, qa)"]),
             Reported(.unknownField, .warning, handbook.at("2️⃣"), "unknown field 'frequency'",
-                     notes: ["the fields here are: name, from, to, boundary, carries, required, gates, trigger"]),
+                     notes: ["the fields here are: name, from, to, boundary, carries, required, gates, trigger, aliases"]),
             Reported(.invalidValue, .error, handbook.at("3️⃣"), "each entry of 'gates' must be text, not a mapping",
                      notes: ["YAML reads 'text: text' as a mapping: put the entry in quotes: - \"Sign-off: QA lead and PM\""]),
             Reported(.invalidValue, .error, handbook.at("4️⃣"), "'2 days' is not a valid duration; expected a number of hours, days or weeks such as 24h, 2d or 1w",

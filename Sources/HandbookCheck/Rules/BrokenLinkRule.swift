@@ -177,7 +177,9 @@ struct BrokenLinkRule: HandbookRule {
             if context.handbook.files.paths.contains(relative), PagePath.markdownExtension(name) != nil {
                 return ("link \(quoted) names '\(relative)', which is not read: only the kind folders and pages/ are", [])
             }
-            if name.hasSuffix(".md"), let close = Suggestion.closest(to: String(name.dropLast(3)), among: siblings.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }) {
+            if let moved = Self.renamedTarget(relative, in: context.handbook) {
+                notes.append(.init("renamed to '\(moved)' (aliases)"))
+            } else if name.hasSuffix(".md"), let close = Suggestion.closest(to: String(name.dropLast(3)), among: siblings.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }) {
                 notes.append(.init("did you mean '\(prefix)\(close).md'?"))
             } else if !name.hasSuffix(".md"), let close = Suggestion.closest(to: name, among: siblings) {
                 notes.append(.init("did you mean '\(prefix)\(close)'?"))
@@ -204,6 +206,21 @@ struct BrokenLinkRule: HandbookRule {
     /// resolves `#Requirements` to `#requirements`; the site writes the latter).
     static func has(_ fragment: String, in anchors: Set<String>) -> Bool {
         AnchorCase.match(fragment, in: anchors) != nil
+    }
+
+    /// The content file a link to a former address now means (`roles/pm.md`
+    /// when pm lists the linked id in its aliases).
+    static func renamedTarget(_ relative: String, in handbook: Handbook) -> String? {
+        let (folder, name) = split(relative)
+        guard let ext = PagePath.markdownExtension(name) ?? (name.hasSuffix(".html") ? ".html" : nil) else { return nil }
+        let stem = String(name.dropLast(ext.count))
+        if relative.hasPrefix("pages/") {
+            let former = String((folder == "pages" ? stem : folder.dropFirst("pages/".count) + "/" + stem))
+            guard let id = handbook.renamed(former, .pages) else { return nil }
+            return handbook.sourcePath(.pages, id)
+        }
+        guard let kind = EntityKind(rawValue: folder), let id = handbook.renamed(stem, kind) else { return nil }
+        return handbook.sourcePath(kind, id)
     }
 
     static func split(_ path: String) -> (folder: String, name: String) {

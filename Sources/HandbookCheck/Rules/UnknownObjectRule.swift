@@ -32,7 +32,8 @@ struct UnknownObjectRule: HandbookRule {
             for agent in role.agents {
                 for id in agent.reads where !handbook.exists(id.value, .objects) {
                     out.append(diagnostic("agent '\(agent.name)' reads unknown governed object '\(id.value)'", at: id.location,
-                                          notes: Suggestion.notes(for: id.value, among: known)))
+                                          notes: handbook.renamed(id.value, .objects).map { [.init("renamed to '\($0)' (aliases)")] }
+                                              ?? Suggestion.notes(for: id.value, among: known)))
                 }
             }
         }
