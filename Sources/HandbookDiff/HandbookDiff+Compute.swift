@@ -5,7 +5,9 @@ extension HandbookDiff {
     public init(base: Snapshot, head: Snapshot) {
         let b = base.handbook, h = head.handbook
         for kind in EntityKind.allCases {
-            entities.append(Self.entityChanges(kind, base: base, head: head))
+            var changes = Self.entityChanges(kind, base: base, head: head)
+            changes.lostAddresses = Self.lostAddresses(changes, head: h)
+            entities.append(changes)
         }
         // Ids renamed on either side map base ids onto head ids.
         var roleRenames: [String: String] = [:]
@@ -86,6 +88,22 @@ extension HandbookDiff {
             if !fields.isEmpty { changes.changed.append(Change(id: id, name: headFields[id]!.name, fields: fields)) }
         }
         return changes
+    }
+
+    /// The removed and renamed ids whose address HEAD does not keep as an
+    /// alias (a context is left out: its page comes from the flows that name it).
+    static func lostAddresses(_ changes: EntityChanges, head: Handbook) -> [LostAddress] {
+        guard changes.kind != .contexts else { return [] }
+        let kind = changes.kind
+        var out: [LostAddress] = []
+        for entity in changes.removed where head.renamed(entity.id, kind) == nil {
+            out.append(LostAddress(id: entity.id, address: SiteLayout.page(kind, entity.id), renamedTo: nil, file: nil))
+        }
+        for rename in changes.renamed where head.renamed(rename.from, kind) == nil {
+            out.append(LostAddress(id: rename.from, address: SiteLayout.page(kind, rename.from), renamedTo: rename.to,
+                                   file: head.sourcePath(kind, rename.to)))
+        }
+        return out.sorted { $0.id < $1.id }
     }
 
     /// A file's lines, line endings normalized.

@@ -14,6 +14,8 @@ extension HandbookDiff {
             var removed: [Entity]
             var renamed: [Rename]
             var changed: [Change]
+            /// Removed or renamed without an alias: saved links break.
+            var lost_addresses: [LostAddress]
         }
         struct Cell: Encodable {
             var role: String
@@ -105,7 +107,7 @@ extension HandbookDiff {
         init(_ diff: HandbookDiff) {
             changed = !diff.isEmpty
             entities = Kinds(kinds: diff.entities.map {
-                ($0.kind.rawValue, Kind(added: $0.added, removed: $0.removed, renamed: $0.renamed, changed: $0.changed))
+                ($0.kind.rawValue, Kind(added: $0.added, removed: $0.removed, renamed: $0.renamed, changed: $0.changed, lost_addresses: $0.lostAddresses))
             })
             engagement = diff.engagement.map { Cell(role: $0.role, stage: $0.stage, from: $0.from?.rawValue, to: $0.to?.rawValue) }
             flows = Flows(added: diff.flowsAdded, removed: diff.flowsRemoved, unpartnered: diff.unpartnered)

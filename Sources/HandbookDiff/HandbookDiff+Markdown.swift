@@ -72,6 +72,10 @@ extension HandbookDiff {
             out += rename.fields.isEmpty ? "\n" : ", and changed: \(rename.fields.map { $0.replacingAll("_", with: " ") }.joined(separator: ", "))\n"
             if changes.kind == .contracts, let details = contracts.first(where: { $0.id == rename.to }) { out += contractDetails(details) }
         }
+        for lost in changes.lostAddresses {
+            let whereTo = lost.file.map { " to \(Self.code($0))" } ?? " to the file that replaces it"
+            out += "- ⚠️ Saved links to \(Self.code(lost.address)) will break: add \(Self.code("aliases: [\(lost.id)]"))\(whereTo)\n"
+        }
         for change in changes.changed {
             out += "- Changed: **\(Self.text(change.name))** \(Self.code(change.id)): \(change.fields.map { $0.replacingAll("_", with: " ") }.joined(separator: ", "))\n"
             if changes.kind == .contracts, let details = contracts.first(where: { $0.id == change.id }) {

@@ -20,6 +20,28 @@ public struct HandbookDiff: Sendable {
         public var fields: [String]
     }
 
+    /// A page address BASE published and HEAD neither publishes nor
+    /// redirects (FORMAT.md, Renames).
+    public struct LostAddress: Sendable, Equatable, Encodable {
+        /// The former id (`pm`; a page's path without `.md`).
+        public var id: String
+        /// Its address in the site (`roles/pm.html`).
+        public var address: String
+        /// The id it was renamed to, when it was.
+        public var renamedTo: String?
+        /// The file that should list the alias (the renamed one's), when known.
+        public var file: String?
+
+        enum CodingKeys: String, CodingKey { case id, address, renamed_to, file }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(address, forKey: .address)
+            try c.encode(renamedTo, forKey: .renamed_to)
+            try c.encode(file, forKey: .file)
+        }
+    }
+
     public struct Change: Sendable, Equatable, Encodable {
         public var id: String
         public var name: String
@@ -32,6 +54,9 @@ public struct HandbookDiff: Sendable {
         public var removed: [Entity] = []
         public var renamed: [Rename] = []
         public var changed: [Change] = []
+        /// Removed or renamed ids whose page address HEAD does not keep as
+        /// an alias: saved links to them will break.
+        public var lostAddresses: [LostAddress] = []
 
         var isEmpty: Bool { added.isEmpty && removed.isEmpty && renamed.isEmpty && changed.isEmpty }
     }

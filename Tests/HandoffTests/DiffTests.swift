@@ -87,6 +87,7 @@ import Testing
 
             - Added: **Lab Result** `lab-result`
             - Removed: **Claim** `claim`
+            - ⚠️ Saved links to `objects/claim.html` will break: add `aliases: [claim]` to the file that replaces it
             - Changed: **Encounter** `encounter`: steward, contract, weekly job
             """))
         #expect(markdown.stdout.contains("""
@@ -117,6 +118,23 @@ import Testing
         #expect(run.stdout == (try String(contentsOf: fixture.appendingPathComponent("expected.md"), encoding: .utf8)))
         // A folder holding content/ works too.
         #expect(try Run(["diff", "../base", "."], in: head).stdout == run.stdout)
+    }
+
+    /// A rename that keeps the old id as an alias keeps saved links working:
+    /// no warning; the same rename without it is flagged.
+    @Test func aRenameWithoutAnAliasIsFlagged() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copy(fixture.appendingPathComponent("base"), as: "base")
+        let head = try scratch.copy(fixture.appendingPathComponent("head"), as: "head")
+        let renamed = head.appendingPathComponent("content/roles/platform-architect.md")
+        let flagged = try Run(["diff", "../base/content", "content", "--format", "json"], in: head)
+        #expect(flagged.stdout.contains("\"lost_addresses\": [{\"id\": \"analyst\", \"address\": \"roles/analyst.html\", \"renamed_to\": null, \"file\": null}, {\"id\": \"architect\", \"address\": \"roles/architect.html\", \"renamed_to\": \"platform-architect\", \"file\": \"roles/platform-architect.md\"}]"), "\(flagged.stdout)")
+        let text = try String(contentsOf: renamed, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nname: ", with: "\naliases: [architect]\nname: ").write(to: renamed, atomically: true, encoding: .utf8)
+        let kept = try Run(["diff", "../base/content", "content"], in: head)
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(!kept.stdout.contains("roles/architect.html"))
+        #expect(kept.stdout.contains("- ⚠️ Saved links to `roles/analyst.html` will break: add `aliases: [analyst]` to the file that replaces it\n"))
     }
 
     @Test func aBaseWithoutTheHandbookCountsAsEmpty() throws {
