@@ -34,6 +34,8 @@ public final class IncrementalSite: @unchecked Sendable {
         var structure: [String]
         var backlinks: [PageRef: Set<PageRef>]
         var shows: [PageRef: Set<PageRef>]
+        /// Each page's previous and next page (their titles are on it).
+        var readingOrder: [PageRef: (previous: PageRef?, next: PageRef?)]
     }
 
     let theme: Theme
@@ -76,6 +78,10 @@ public final class IncrementalSite: @unchecked Sendable {
                 affected.insert(ref)
                 for links in [previous.backlinks, previous.shows, graph.backlinks, graph.shows] {
                     affected.formUnion(links[ref] ?? [])
+                }
+                // Its neighbours in the reading order, before and after: their pagers name it.
+                for order in [previous.readingOrder, builder.readingOrder] {
+                    if let neighbours = order[ref] { affected.formUnion([neighbours.previous, neighbours.next].compactMap { $0 }) }
                 }
             }
             selected = pages.filter { affected.contains($0) }
@@ -142,7 +148,7 @@ public final class IncrementalSite: @unchecked Sendable {
         let removed = files.keys.filter { next[$0] == nil }.sorted()
         files = next
         pageCache = nextCache
-        reach = Reach(structure: structure, backlinks: graph.backlinks, shows: graph.shows)
+        reach = Reach(structure: structure, backlinks: graph.backlinks, shows: graph.shows, readingOrder: builder.readingOrder)
         return Update(changed: all.sorted(), removed: removed, reused: reused, considered: selected.count)
     }
 }

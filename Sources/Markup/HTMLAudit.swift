@@ -6,7 +6,11 @@ public enum HTMLAudit {
     /// <script> elements a page may have.
     public static let themeScripts: [String] = ["", "../"].flatMap { root in
         ["search-index.js", "search.js"].map { "<script src=\"\(root)\($0)\" defer></script>" }
-    }
+    } + [notFoundBase]
+
+    /// The 404 page's <base> for hosts that show it at any depth, worked out
+    /// in the browser when `url` is not set (the built-in layout's, verbatim).
+    public static let notFoundBase = "<script>(function () { var p = location.pathname, m = p.match(/^(.*?\\/)(?:stages|roles|contracts|contexts|objects|pages)\\//), b = document.createElement(\"base\"); b.href = m ? m[1] : p.replace(/[^\\/]*$/, \"\"); document.head.appendChild(b); })();</script>"
 
     public static func problem(in page: String) -> String? {
         var html = page
