@@ -21,6 +21,9 @@ public enum SiteLayout {
     public static let robots = "robots.txt"
     /// Tells GitHub Pages not to run Jekyll (which drops `_`-folders).
     public static let noJekyll = ".nojekyll"
+    /// The full text of the pages, in shards the search loads when first used.
+    public static let searchFolder = "search"
+    public static func searchShard(_ number: Int) -> String { searchFolder + "/text-\(number).js" }
     /// The theme's icon (a theme may ship its own).
     public static let favicon = "favicon.svg"
 
@@ -37,7 +40,7 @@ public enum SiteLayout {
     public static var rootAddresses: Set<String> { Set(generatedFiles + listKinds.map(list) + [marker]) }
 
     /// The folders pages of each kind live in (`roles/`, `pages/`...).
-    public static var pageFolders: Set<String> { Set(EntityKind.allCases.map(\.rawValue)) }
+    public static var pageFolders: Set<String> { Set(EntityKind.allCases.map(\.rawValue) + [searchFolder]) }
 
     /// A content entity's page: `roles/pm.html`; a page of the tree: `pages/ops/On Call.html`.
     public static func page(_ kind: EntityKind, _ id: String) -> String { kind.rawValue + "/" + id + ".html" }

@@ -43,7 +43,7 @@ public final class IncrementalSite: @unchecked Sendable {
     private var pageCache: [String: (key: Int, bytes: [UInt8])] = [:]
     private var reach: Reach?
     /// Each page's search entry and printable chapter, by path.
-    private var searchEntries: [String: [UInt8]] = [:]
+    private var searchPieces: [String: SearchIndex.Piece] = [:]
     private var chapterCache: [String: String] = [:]
     /// The site: output path → bytes.
     public private(set) var files: [String: [UInt8]] = [:]
@@ -119,20 +119,20 @@ public final class IncrementalSite: @unchecked Sendable {
         let search = SearchIndex(graph: graph)
         let printable = PrintableHandbook(builder: builder)
         let looked = narrowed ? selected : pages
-        var entries = narrowed ? searchEntries : [:]
+        var entries = narrowed ? searchPieces : [:]
         var chapters = narrowed ? chapterCache : [:]
         let whole = printable.printsWhole
-        let made = looked.concurrentMap { page in (search.entryJSON(page), whole && page.entityKind != nil ? printable.chapter(page) : nil) }
+        let made = looked.concurrentMap { page in (search.piece(page), whole && page.entityKind != nil ? printable.chapter(page) : nil) }
         for (page, piece) in zip(looked, made) {
             entries[page.path] = piece.0
             chapters[page.path] = piece.1
         }
         let kept = chapters
         // The same files as a build makes, from the pieces kept.
-        let generated = builder.generatedFiles(pages, searchEntries: pages.compactMap { entries[$0.path] },
+        let generated = builder.generatedFiles(pages, searchPieces: pages.compactMap { entries[$0.path] },
                                                chapter: { kept[$0.path] ?? printable.chapter($0) })
         for file in generated { next[file.path] = file.bytes }
-        searchEntries = entries
+        searchPieces = entries
         chapterCache = chapters
         for asset in builder.themeAssets { next[asset.path] = asset.bytes }
         if !narrowed {

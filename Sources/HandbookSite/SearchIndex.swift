@@ -1,24 +1,33 @@
 import Diagnostics
 import HandbookModel
 
-/// The search index, `search-index.js`: one entry per page (its address,
-/// title, kind and searchable text) as JSON in a script that assigns it:
-/// `window.HANDOFF_SEARCH = JSON.parse('…')`. A `<script src>` loads from
-/// `file://` and under any sub-path, where `fetch` of a JSON file is blocked
-/// (the pattern of mdBook and rustdoc); `JSON.parse` of one string is faster
-/// than a JavaScript literal of the same size. The theme's `search.js` reads it.
-///
-/// Each page's text is its key fields (a role's purpose, contexts, agents
-/// and workflows; a contract's gates and contexts; a stage's question and
-/// output...) and the start of its body, `bodyBudget` characters at most, so
-/// the index grows by about 0.5 KB a page.
+/// The search index: `search-index.js`, one entry per page (its address,
+/// title, kind and key fields: a role's purpose, contexts, agents and
+/// workflows; a contract's gates...), and the full text of every page in
+/// shards of `shardSize` pages (`search/text-<n>.js`). Scripts that assign
+/// or hand over their data (`window.HANDOFF_SEARCH = ...`,
+/// `HANDOFF_SEARCH_TEXT(n, ...)`) load from `file://` and under any
+/// sub-path, where `fetch` of a JSON file is blocked (mdBook's and
+/// rustdoc's way); `JSON.parse` of one string is faster than a literal of
+/// the same size. The theme's `search.js` loads them only when the search
+/// box is first used, so a page carries none of it.
 struct SearchIndex {
-    static let bodyBudget = 280
+    /// Pages per text shard.
+    static let shardSize = 200
+    /// A page's text is cut at this many bytes (a page of 100 KB of prose is a book).
+    static let textBudget = 100_000
     let graph: SiteGraph
 
-    /// A page as `[address, title, kind, text]`, or nil for pages that are
-    /// not searched (the overview, lists).
-    func fields(of page: PageRef) -> [String]? {
+    /// A page's two parts, each a JSON value as it stands in the script:
+    /// `[address, title, kind, fields]` and its body's text.
+    struct Piece: Sendable, Equatable {
+        var entry: [UInt8]
+        var text: [UInt8]
+    }
+
+    /// A page as `[address, title, kind, fields]` and its body, or nil for
+    /// pages that are not searched (the overview, lists).
+    func fields(of page: PageRef) -> (entry: [String], body: Body?)? {
         let handbook = graph.handbook
         var fields: [String] = []
         var body: Body?
@@ -49,6 +58,7 @@ struct SearchIndex {
         case .entity(.pages):
             guard let entity = handbook.pages[page.id] else { return nil }
             kind = "Page"
+            fields = [entity.description ?? ""]
             body = entity.body
         case .entity(.objects):
             guard let object = handbook.objects[page.id] else { return nil }
@@ -56,43 +66,52 @@ struct SearchIndex {
             fields = [object.definition]
             body = object.body
         }
-        var text = fields.filter { !$0.isEmpty }.joined(separator: " · ")
-        if let body {
-            let plain = Self.plainText(body.html ?? body.markdown, budget: Self.bodyBudget)
-            if !plain.isEmpty { text += text.isEmpty ? plain : " · " + plain }
-        }
-        return [page.path, graph.title(of: page), kind, text]
+        return ([page.path, graph.title(of: page), kind, fields.filter { !$0.isEmpty }.joined(separator: " · ")], body)
     }
 
-    /// One page's entry, as it stands in the script (JSON inside a
-    /// single-quoted JavaScript string), or nil for pages that are not
-    /// searched (the overview, lists).
-    func entryJSON(_ page: PageRef) -> [UInt8]? {
-        guard let fields = fields(of: page) else { return nil }
-        var out: [UInt8] = [UInt8(ascii: "[")]
-        for (index, field) in fields.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            Self.appendQuoted(field, to: &out)
+    /// One page's piece, or nil for pages that are not searched.
+    func piece(_ page: PageRef) -> Piece? {
+        guard let found = fields(of: page) else { return nil }
+        var entry: [UInt8] = [UInt8(ascii: "[")]
+        for (index, field) in found.entry.enumerated() {
+            if index > 0 { entry.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(field, to: &entry)
         }
-        out.append(UInt8(ascii: "]"))
-        return out
+        entry.append(UInt8(ascii: "]"))
+        var text: [UInt8] = []
+        let plain = found.body.map { Self.plainText($0.html ?? $0.markdown, budget: Self.textBudget) } ?? ""
+        Self.appendQuoted(plain, to: &text)
+        return Piece(entry: entry, text: text)
     }
 
-    /// The script's bytes.
-    func script(_ pages: [PageRef]) -> [UInt8] {
-        Self.script(pages.concurrentMap { entryJSON($0) }.compactMap { $0 })
+    /// The index and its shards, for the pages in order.
+    func files(_ pages: [PageRef]) -> [(path: String, bytes: [UInt8])] {
+        Self.files(pages.concurrentMap { piece($0) }.compactMap { $0 })
     }
 
-    /// The script for entries made by `entryJSON`, in order.
-    static func script(_ entries: [[UInt8]]) -> [UInt8] {
-        var out = Array("window.HANDOFF_SEARCH = JSON.parse('[".utf8)
-        out.reserveCapacity(entries.reduce(64) { $0 + $1.count + 1 })
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out += entry
+    /// The index and its shards, for pieces made by `piece` (in page order).
+    static func files(_ pieces: [Piece]) -> [(path: String, bytes: [UInt8])] {
+        let shards = (pieces.count + shardSize - 1) / shardSize
+        var index = Array("window.HANDOFF_SEARCH = {shards: \(shards), size: \(shardSize), docs: JSON.parse('[".utf8)
+        index.reserveCapacity(pieces.reduce(96) { $0 + $1.entry.count + 1 })
+        for (position, piece) in pieces.enumerated() {
+            if position > 0 { index.append(UInt8(ascii: ",")) }
+            index += piece.entry
         }
-        out += Array("]');\n".utf8)
-        return out
+        index += Array("]')};\n".utf8)
+        var files: [(path: String, bytes: [UInt8])] = [(SiteLayout.searchIndex, index)]
+        for shard in 0..<shards {
+            var out = Array("HANDOFF_SEARCH_TEXT(\(shard), JSON.parse('[".utf8)
+            let slice = pieces[(shard * shardSize)..<min(pieces.count, (shard + 1) * shardSize)]
+            out.reserveCapacity(slice.reduce(64) { $0 + $1.text.count + 1 })
+            for (position, piece) in slice.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                out += piece.text
+            }
+            out += Array("]'));\n".utf8)
+            files.append((SiteLayout.searchShard(shard), out))
+        }
+        return files
     }
 
     /// `text` as a JSON string, written inside a single-quoted JavaScript

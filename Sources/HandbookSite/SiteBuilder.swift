@@ -122,14 +122,14 @@ public struct SiteBuilder: Sendable {
     /// The files the site makes besides its pages (SiteLayout): the heatmap,
     /// the search index and the printable handbook. Both are made of one
     /// piece per page: the live preview passes the pieces it kept
-    /// (`searchEntries` in page order, `chapter` for each page).
-    func generatedFiles(_ pages: [PageRef], searchEntries: [[UInt8]]? = nil, chapter: (@Sendable (PageRef) -> String)? = nil)
+    /// (`searchPieces` in page order, `chapter` for each page).
+    func generatedFiles(_ pages: [PageRef], searchPieces: [SearchIndex.Piece]? = nil, chapter: (@Sendable (PageRef) -> String)? = nil)
         -> [(path: String, bytes: [UInt8])] {
         let heatmap = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
-        let search = Trace.measure("search index") { searchEntries.map(SearchIndex.script) ?? SearchIndex(graph: graph).script(pages) }
+        let search = Trace.measure("search index") { searchPieces.map(SearchIndex.files) ?? SearchIndex(graph: graph).files(pages) }
         let printable = Trace.measure("printable handbook") { PrintableHandbook(builder: self).render(chapter: chapter) }
-        var files: [(path: String, bytes: [UInt8])] = [(SiteLayout.heatmap, heatmap), (SiteLayout.searchIndex, search), (SiteLayout.printable, printable),
-                                                       (SiteLayout.notFound, notFoundPage()), (SiteLayout.noJekyll, [])]
+        var files: [(path: String, bytes: [UInt8])] = [(SiteLayout.heatmap, heatmap), (SiteLayout.printable, printable),
+                                                       (SiteLayout.notFound, notFoundPage()), (SiteLayout.noJekyll, [])] + search
         if let sitemap = publishing.sitemap(pages), let robots = publishing.robots() {
             files += [(SiteLayout.sitemap, sitemap), (SiteLayout.robots, robots)]
         }

@@ -135,6 +135,37 @@ import Testing
         #expect(!browser.stderr.contains("console error"), "\(browser.stderr)")
     }
 
+    /// Full-text search (Tests/Browser/search.py): a word deep in a long
+    /// page, a prefix as typed, a typo, two words, nothing; the index loads
+    /// only when the box is used; the same from a server under a sub-path.
+    @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"))
+    func aReaderSearchesTheFullText() throws {
+        let scratch = try Scratch()
+        let content = try scratch.copy(Paths.exampleContent, as: "content")
+        let checklist = "---\nname: Release checklist\ndescription: What we check before, during and after a release.\n---\n"
+            + String(repeating: "Every release follows the same steps, whoever runs it. ", count: 12) + "\n\n"
+            + "## Before\n\n" + String(repeating: "- Freeze the branch and tag the candidate.\n", count: 10) + "\n"
+            + "## During\n\n" + String(repeating: "Watch the dashboards for the first hour and keep the channel open. ", count: 15) + "\n\n"
+            + "## After\n\nIf errors climb past the threshold, start the rollback and open a hotfix branch; record both in the incidents log.\n"
+        try checklist.write(to: content.appendingPathComponent("pages/release-checklist.md"), atomically: true, encoding: .utf8)
+        #expect(try Run(["build", "--content", "content", "--output", "public"], in: scratch.url).status == 0)
+        let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/search.py").path, scratch.path("public")], tool: "python3")
+        #expect(browser.status == 0, "\(browser.stderr)")
+        #expect(browser.stdout == """
+            index loaded before use: False
+            rollback -> 3 pages match | stage Ship; contract Deployment Plan Handoff; page Release checklist | DevOps leads Ship. Nothing goes live without a [rollback] that was exercised in staging, dashboards that show it working, and an on-call person who knows it is co…
+            hotf -> 1 page matches | page Release checklist | …errors climb past the threshold, start the rollback and open a [hotf]ix branch; record both in the incidents log.
+            relase -> 11 pages match | page Release checklist; contract Release Candidate Handoff; context Release Candidate | Every [release] follows the same steps, whoever runs it. Every [release] follows the same steps, whoever runs it. Every [release] follows the same steps, whoever runs…
+            telemetry handoff -> 1 page matches | contract Telemetry Handoff | Evaluate can only measure what Ship instrumented. This [handoff] makes sure the analyst has the numbers the problem brief promised.
+            zzzqx -> 0 pages match |  | 
+            index loaded after use: True
+            rollback -> 3 pages match | stage Ship; contract Deployment Plan Handoff; page Release checklist | DevOps leads Ship. Nothing goes live without a [rollback] that was exercised in staging, dashboards that show it working, and an on-call person who knows it is co…
+            sub-path link: docs/stages/ship.html
+
+            """)
+        #expect(!browser.stderr.contains("console error"), "\(browser.stderr)")
+    }
+
     /// Diagrams (Graphviz's flow map included) are the same bytes in two builds.
     @Test func diagramsAreByteIdenticalAcrossBuilds() throws {
         let scratch = try Scratch()
