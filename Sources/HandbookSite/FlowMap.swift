@@ -3,8 +3,9 @@ import HandbookModel
 import Markup
 
 /// The team's flow map on the overview, laid out by Graphviz's `dot`: roles
-/// (and externals) as nodes in lifecycle columns (a role stands in the
-/// column of the stage it leads first, else the first it takes part in),
+/// (and externals, in one group) as nodes in lifecycle columns (a role
+/// stands in the column of the stage it leads first, else where it is most
+/// engaged: the first stage it supports, else the first it is consulted in),
 /// one edge per producer → consumer pair labelled with its contexts. An edge
 /// a contract carries is solid, one no contract covers is dashed, one with
 /// a flow only one end declares is drawn in the warning colour and its
@@ -75,13 +76,12 @@ struct FlowMap {
             columnOf[role.id] = c
             columns[c, default: []].append("r:" + role.id)
         }
-        // Externals: those that send stand left of the first stage, the others right of the last.
-        let producers = Set(flows.edges.map(\.producer))
+        // Externals: one group, "Outside the team", before the first stage.
         var externals: [String] = []
         for edge in flows.edges {
             for id in [edge.producer, edge.consumer] where graph.handbook.roles[id] == nil && columnOf[id] == nil {
-                columnOf[id] = producers.contains(id) ? -1 : stages.count + 1
-                columns[columnOf[id]!, default: []].append("x:" + id)
+                columnOf[id] = -1
+                columns[-1, default: []].append("x:" + id)
                 externals.append(id)
             }
         }

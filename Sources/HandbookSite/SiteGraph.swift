@@ -17,9 +17,9 @@ struct SiteGraph: Sendable {
     let pages: [Page]
     let pageTree: PageTree
     let objects: [GovernedObject]
-    /// Each role's lifecycle column: the stage it leads first, else the
-    /// first it takes part in, else after the last (the order of `roles`;
-    /// the flow map's columns).
+    /// Each role's lifecycle column: the stage it leads first, else the first
+    /// it supports, else the first it is consulted in, else after the last
+    /// (the flow map's columns).
     let column: [String: Int]
     /// Every context referenced anywhere, or described in contexts/.
     private(set) var contextIDs: [String] = []
@@ -51,9 +51,14 @@ struct SiteGraph: Sendable {
         func firstStage(_ role: Role, leading: Bool) -> Int {
             role.engagement.filter { !leading || $0.value.level == .lead }.keys.compactMap { position[$0] }.min() ?? Int.max
         }
+        func firstStage(_ role: Role, at level: Engagement) -> Int {
+            role.engagement.filter { $0.value.level == level }.keys.compactMap { position[$0] }.min() ?? Int.max
+        }
         // Sort keys, not the (large) roles: moving a role retains each of its fields.
         let keys = handbook.roles.values.map { role in
-            (lead: firstStage(role, leading: true), part: firstStage(role, leading: false), name: role.name, id: role.id)
+            (lead: firstStage(role, leading: true), part: firstStage(role, leading: false),
+             most: min(firstStage(role, at: .support), firstStage(role, at: .support) == Int.max ? firstStage(role, at: .consult) : Int.max),
+             name: role.name, id: role.id)
         }.sorted { a, b in
             if (a.lead, a.part) != (b.lead, b.part) { return (a.lead, a.part) < (b.lead, b.part) }
             return a.name != b.name ? a.name < b.name : a.id < b.id
@@ -61,7 +66,8 @@ struct SiteGraph: Sendable {
         roles = keys.map { handbook.roles[$0.id]! }
         let stageCount = stages.count
         column = Dictionary(uniqueKeysWithValues: keys.map { key in
-            (key.id, key.lead != Int.max ? key.lead : key.part != Int.max ? key.part : stageCount)
+            // The stage it leads first, else where it is most engaged (the first it supports, else the first it is consulted in).
+            (key.id, key.lead != Int.max ? key.lead : key.most != Int.max ? key.most : stageCount)
         })
         contracts = handbook.sortedContracts
         objects = handbook.sortedObjects

@@ -166,6 +166,29 @@ import Testing
         #expect(!browser.stderr.contains("console error"), "\(browser.stderr)")
     }
 
+    /// No page wider than the window, no diagram cut without its own scroll,
+    /// at 360, 768 and 1280 px: every page of the example, and of a 60-role
+    /// handbook (Benchmarks/generate.py 600) every page but the first five
+    /// of each long kind (Tests/Browser/overflow.py).
+    @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"),
+          arguments: ["example", "60 roles"])
+    func noPageIsWiderThanTheWindow(handbook: String) throws {
+        let scratch = try Scratch()
+        var arguments: [String] = []
+        if handbook == "example" {
+            #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
+        } else {
+            let made = try Run([Paths.packageRoot.appendingPathComponent("Benchmarks/generate.py").path, "600", scratch.path("gen")], tool: "python3")
+            try #require(made.status == 0, "\(made.stderr)")
+            #expect(try Self.build(scratch.url.appendingPathComponent("gen/content"), in: scratch).status == 0)
+            arguments = ["--sample", "5"]
+        }
+        let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/overflow.py").path, scratch.path("public")] + arguments, tool: "python3")
+        #expect(browser.status == 0, "\(browser.stderr)")
+        let count = handbook == "example" ? 50 : 87
+        #expect(browser.stdout == "360px: \(count) pages, 0 with a problem\n768px: \(count) pages, 0 with a problem\n1280px: \(count) pages, 0 with a problem\n")
+    }
+
     /// Diagrams (Graphviz's flow map included) are the same bytes in two builds.
     @Test func diagramsAreByteIdenticalAcrossBuilds() throws {
         let scratch = try Scratch()
