@@ -24,6 +24,8 @@ public enum SiteLayout {
     /// The full text of the pages, in shards the search loads when first used.
     public static let searchFolder = "search"
     public static func searchShard(_ number: Int) -> String { searchFolder + "/text-\(number).js" }
+    /// The words of the way of working, explained.
+    public static let glossary = "glossary.html"
     /// The theme's icon (a theme may ship its own).
     public static let favicon = "favicon.svg"
 
@@ -34,7 +36,7 @@ public enum SiteLayout {
     public static func list(_ kind: String) -> String { kind + ".html" }
 
     /// Files the site writes at its root, whatever the handbook holds.
-    public static let generatedFiles: [String] = [overview, heatmap, printable, searchIndex, notFound, sitemap, robots, noJekyll]
+    public static let generatedFiles: [String] = [overview, heatmap, printable, searchIndex, notFound, sitemap, robots, noJekyll, glossary]
 
     /// Every root address the site may write besides the theme's own files.
     public static var rootAddresses: Set<String> { Set(generatedFiles + listKinds.map(list) + [marker]) }

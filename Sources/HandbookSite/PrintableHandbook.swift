@@ -64,6 +64,20 @@ struct PrintableHandbook {
             + rewrite(inner, page: page) + "</section>\n"
     }
 
+    /// The overview's three drawings, printed first: who engages where, who
+    /// feeds whom, and the time at the seams.
+    func glance() -> String {
+        let views = builder.views
+        let heatmap = HeatmapSVG(graph: graph, page: .index).render(standalone: false)
+        let flowMap = FlowMap(graph: graph, flows: views.flows, page: .index).render()
+        let timing = graph.stages.isEmpty ? "" : TimingSVG(graph: graph, timing: graph.handbook.timing, page: .index).render()
+        var html = "<section class=\"chapter glance\" aria-labelledby=\"glance\">\n<h2 id=\"glance\">At a glance</h2>\n"
+        html += "<h3>Who engages where</h3>\n<div class=\"heatmap\">\(heatmap)</div>\n"
+        if !flowMap.isEmpty { html += "<h3>Who feeds whom</h3>\n<div class=\"flowmap\">\(flowMap)</div>\n" }
+        if !timing.isEmpty { html += "<h3>Time at the seams</h3>\n<div class=\"timing\">\(timing)</div>\n" }
+        return html + "</section>\n"
+    }
+
     /// Whether the handbook is small enough to print whole (else the page says so).
     var printsWhole: Bool { chapters.map(\.pages.count).reduce(0, +) <= Self.maxChapters }
 
@@ -79,6 +93,7 @@ struct PrintableHandbook {
             html += "Print the <a href=\"index.html\">overview</a> and the pages of the stages you need instead.</p>\n"
             html += "<ul>" + graph.stages.map { "<li><a href=\"\(e(PageRef(.stages, $0.id).path))\">\(e($0.name))</a></li>" }.joined() + "</ul>\n"
         } else {
+            html += glance()
             html += "<nav class=\"toc\" aria-labelledby=\"toc\">\n<h2 id=\"toc\">Contents</h2>\n<ol>\n"
             for chapter in chapters {
                 html += "<li>\(e(chapter.group))<ol>"

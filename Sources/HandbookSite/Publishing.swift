@@ -31,6 +31,7 @@ struct Publishing {
         guard base != nil else { return nil }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages { out += "<url><loc>\(Self.xml(absolute(page.path)!))</loc></url>\n" }
+        out += "<url><loc>\(Self.xml(absolute(SiteLayout.glossary)!))</loc></url>\n"
         out += "</urlset>\n"
         return Array(out.utf8)
     }

@@ -129,11 +129,27 @@ public struct SiteBuilder: Sendable {
         let search = Trace.measure("search index") { searchPieces.map(SearchIndex.files) ?? SearchIndex(graph: graph).files(pages) }
         let printable = Trace.measure("printable handbook") { PrintableHandbook(builder: self).render(chapter: chapter) }
         var files: [(path: String, bytes: [UInt8])] = [(SiteLayout.heatmap, heatmap), (SiteLayout.printable, printable),
-                                                       (SiteLayout.notFound, notFoundPage()), (SiteLayout.noJekyll, [])] + search
+                                                       (SiteLayout.notFound, notFoundPage()), (SiteLayout.noJekyll, []),
+                                                       (SiteLayout.glossary, rootPage(title: "Glossary", kind: "glossary", content: Glossary.html(), path: SiteLayout.glossary))] + search
         if let sitemap = publishing.sitemap(pages), let robots = publishing.robots() {
             files += [(SiteLayout.sitemap, sitemap), (SiteLayout.robots, robots)]
         }
         return files + publishing.redirects()
+    }
+
+    /// A page the site makes at its root (the glossary) in the layout.
+    func rootPage(title: String, kind: String, content: String, path: String) -> [UInt8] {
+        var layout = LayoutView(
+            siteTitle: graph.settings.title, pageTitle: title, documentTitle: "\(title) · \(graph.settings.title)",
+            description: graph.settings.description ?? "", root: "", homeHref: "index.html", isHome: false,
+            nav: theme.layoutUsesNavList ? views.nav(for: .index) : [], navHTML: navFragments[""]?.joined() ?? "",
+            contentHTML: content, editURL: "", lastChanged: "", pageKind: kind, generator: options.generator)
+        layout.canonicalURL = publishing.absolute(path) ?? ""
+        layout.printHref = SiteLayout.printable
+        layout.faviconHref = SiteLayout.favicon
+        var out: [UInt8] = []
+        theme.render(layout, template: "layout", into: &out)
+        return out
     }
 
     /// `404.html`: hosts (GitHub Pages, Netlify) show it at any missing

@@ -69,7 +69,13 @@ struct SiteGraph: Sendable {
             // The stage it leads first, else where it is most engaged (the first it supports, else the first it is consulted in).
             (key.id, key.lead != Int.max ? key.lead : key.most != Int.max ? key.most : stageCount)
         })
-        contracts = handbook.sortedContracts
+        // Contracts in the order of the work: by the boundary's stages in the
+        // lifecycle, then by id; those whose boundary is unknown last.
+        // (Keys are sorted, not the contracts: moving one retains each field.)
+        contracts = handbook.contracts.values.map { contract -> (from: Int, to: Int, id: String) in
+            guard let boundary = contract.boundary else { return (Int.max, Int.max, contract.id) }
+            return (position[boundary.from] ?? Int.max, position[boundary.to] ?? Int.max, contract.id)
+        }.sorted { ($0.from, $0.to, $0.id) < ($1.from, $1.to, $1.id) }.map { handbook.contracts[$0.id]! }
         objects = handbook.sortedObjects
         pageTree = PageTree(handbook)
         pages = pageTree.order.compactMap { $0.kind == .entity(.pages) ? handbook.pages[$0.id] : nil }

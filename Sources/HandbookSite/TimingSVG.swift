@@ -13,7 +13,8 @@ struct TimingSVG {
     let page: PageRef
 
     static let stageWidth = 100
-    static let boundaryWidth = 64
+    // Wide enough for "no contract" and "unbounded" at 11 px inside the chevron.
+    static let boundaryWidth = 84
     static let height = 60
     static let gap = 6
 

@@ -37,7 +37,7 @@ extension ViewFactory {
                              staging: agent.staging ?? "",
                              winterTear: agent.winterTearClass == .specialist ? "Specialist" : "Copilot",
                              isSpecialist: agent.winterTearClass == .specialist,
-                             winterTearMissing: agent.winterTearMissing.isEmpty ? "" : "names no " + listed(agent.winterTearMissing, "or"),
+                             winterTearMissing: agent.winterTearMissing.isEmpty ? "" : "names no " + listed(agent.winterTearMissing.map { $0.split(separator: "_").joined(separator: " ") }, "or"),
                              sourceOfTruth: agent.sourceOfTruth ?? "",
                              serviceLevel: agent.serviceLevel ?? "",
                              auditTrail: agent.auditTrail ?? "",

@@ -5,7 +5,7 @@ public enum HTMLAudit {
     /// The theme's own scripts (search), in the layout's <head>: the only
     /// <script> elements a page may have.
     public static let themeScripts: [String] = ["", "../"].flatMap { root in
-        ["search-index.js", "search.js"].map { "<script src=\"\(root)\($0)\" defer></script>" }
+        ["search-index.js", "search.js", "reading.js"].map { "<script src=\"\(root)\($0)\" defer></script>" }
     } + [notFoundBase]
 
     /// The 404 page's <base> for hosts that show it at any depth, worked out

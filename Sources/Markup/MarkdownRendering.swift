@@ -187,7 +187,7 @@ public struct MarkdownRendering: Sendable {
             used.insert(anchor)
             guard wantHTML, !anchor.isEmpty, !reserved.contains(anchor), let marker = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
             // Our own markup, built from a slug.
-            cmark_node_set_literal(marker, "<a class=\"anchor\" id=\"\(HTMLText.escape(anchor))\" href=\"#\(HTMLText.escapeURLFragment(anchor))\" aria-hidden=\"true\"></a>")
+            cmark_node_set_literal(marker, "<a class=\"anchor\" id=\"\(HTMLText.escape(anchor))\" href=\"#\(HTMLText.escapeURLFragment(anchor))\" aria-label=\"Link to this section\"></a>")
             cmark_node_prepend_child(node, marker)
         }
         // A link or image with a refused destination becomes its text.

@@ -158,7 +158,7 @@ import Testing
         #expect(try Run(["build", "--output", "default"], in: scratch.url).status == 0)
         let export = try Run(["theme", "export"], in: scratch.url)
         #expect(export.status == 0)
-        #expect(export.stdout.hasPrefix("wrote 16 theme files into templates/: actor.mustache, backlinks.mustache, body.mustache, context.mustache, contract.mustache, favicon.svg,"))
+        #expect(export.stdout.hasPrefix("wrote 19 theme files into templates/: actor.mustache, backlinks.mustache, body.mustache, context.mustache, contract.mustache, favicon.svg, highlight.css, highlight.min.js,"))
         #expect(try Run(["build", "--output", "themed"], in: scratch.url).status == 0)
         let plain = SiteTree(scratch.url.appendingPathComponent("default")), themed = SiteTree(scratch.url.appendingPathComponent("themed"))
         #expect(plain.files.keys.sorted() == themed.files.keys.sorted())

@@ -38,10 +38,10 @@ import Testing
     @Test func headingsGetGitHubAnchorsExceptReservedOnes() {
         let html = MarkdownHTML.render("# How we work\n\n## Agents\n\n## How we work\n\n## Café & Co.\n", reserved: ["agents"], rewrite: { $0 })
         #expect(html == """
-            <h1><a class="anchor" id="how-we-work" href="#how-we-work" aria-hidden="true"></a>How we work</h1>
+            <h1><a class="anchor" id="how-we-work" href="#how-we-work" aria-label="Link to this section"></a>How we work</h1>
             <h2>Agents</h2>
-            <h2><a class="anchor" id="how-we-work-1" href="#how-we-work-1" aria-hidden="true"></a>How we work</h2>
-            <h2><a class="anchor" id="café--co" href="#caf%C3%A9--co" aria-hidden="true"></a>Café &amp; Co.</h2>
+            <h2><a class="anchor" id="how-we-work-1" href="#how-we-work-1" aria-label="Link to this section"></a>How we work</h2>
+            <h2><a class="anchor" id="café--co" href="#caf%C3%A9--co" aria-label="Link to this section"></a>Café &amp; Co.</h2>
 
             """)
     }

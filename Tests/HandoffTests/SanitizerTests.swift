@@ -41,7 +41,7 @@ import Testing
         // Anchors: <a name> becomes an id; a duplicate of a heading's anchor adds nothing.
         // (A <div> inside a paragraph closes it, as in a browser: hence the empty <p></p>.)
         Case(markdown: "## <a name=\"setup\"></a>Setup\n\n<a id=\"x-y\"></a><div id=\"setup\">z</div> <span id=\"two words\">w</span>\n",
-             html: "<h2><a class=\"anchor\" id=\"setup\" href=\"#setup\" aria-hidden=\"true\"></a>Setup</h2>\n<p><a id=\"x-y\"></a></p><div>z</div> <span>w</span><p></p>\n",
+             html: "<h2><a class=\"anchor\" id=\"setup\" href=\"#setup\" aria-label=\"Link to this section\"></a>Setup</h2>\n<p><a id=\"x-y\"></a></p><div>z</div> <span>w</span><p></p>\n",
              removals: ["<span id>@3:41"], ids: ["x-y"]),
         Case(markdown: "<pre>\n\ncode</pre>\n\n<blockquote cite=\"javascript:x\">q</blockquote>\n",
              html: "<pre>\n\ncode</pre>\n\n<blockquote>q</blockquote>\n\n", removals: ["<blockquote cite=\"javascript:…\">@5:1"]),
@@ -180,7 +180,7 @@ import Testing
         // No raw HTML: the sanitizer is not involved at all.
         let markdown = "# T\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n- [x] done\n\n\"q\" & <not html\n"
         #expect(MarkdownRendering(markdown, rewrite: { $0 }).html == """
-            <h1><a class="anchor" id="t" href="#t" aria-hidden="true"></a>T</h1>
+            <h1><a class="anchor" id="t" href="#t" aria-label="Link to this section"></a>T</h1>
             <table>
             <thead>
             <tr>

@@ -104,7 +104,7 @@ import HandbookSource
         let scratch = try Self.scratch()
         let server = try Server(in: scratch.url)
         defer { _ = server.stop() }
-        #expect(server.log.hasPrefix("built 54 files with 0 warnings in "))
+        #expect(server.log.hasPrefix("built 62 files with 0 warnings in "))
         let built = try Run(["build", "--output", scratch.path("public")], in: scratch.url)
         #expect(built.status == 0)
         let page = try server.get("/roles/pm.html")

@@ -44,13 +44,18 @@ public func fuzzPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for page in builder.renderedPages() {
         guard OutputFolder.isSafe(page.path) else { fatalError("output path outside the site: \(page.path)") }
         if page.path.hasSuffix(".js") {
-            // The search index: content inside one single-quoted string, which nothing may end early.
-            guard page.html.hasPrefix("window.HANDOFF_SEARCH = JSON.parse('"), page.html.hasSuffix("');\n") else { fatalError("bad search index") }
-            let inner = Array(page.html.utf8.dropFirst(36).dropLast(4))
+            // The search index and its text shards: content inside one single-quoted
+            // string after `JSON.parse('`, which nothing may end early.
+            let bytes = Array(page.html.utf8)
+            let opener = Array("JSON.parse('".utf8)
+            guard let start = (0...(max(0, bytes.count - opener.count))).first(where: { bytes[$0..<min(bytes.count, $0 + opener.count)].elementsEqual(opener) }),
+                  page.html.hasSuffix("')};\n") || page.html.hasSuffix("'));\n") else { fatalError("bad search file \(page.path)") }
+            let closer = 5 // the length of "')};\n" and of "'));\n"
+            let inner = bytes[(start + opener.count)..<(bytes.count - closer)]
             var escaped = false
             for byte in inner {
                 if escaped { escaped = false; continue }
-                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "'") || byte == 0x0A || byte == 0x0D { fatalError("search index string ends early") }
+                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "'") || byte == 0x0A || byte == 0x0D { fatalError("search string ends early in \(page.path)") }
             }
             continue
         }
