@@ -272,13 +272,40 @@ public struct MarkdownRendering: Sendable {
         // CMARK_OPT_UNSAFE: user raw HTML is either gone or sanitized after; URLs are filtered above.
         guard let html = cmark_render_html(document.root, CMARK_OPT_UNSAFE, document.extensions) else { return [] }
         defer { free(html) }
-        return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)))
+        return labelTasks(Array(UnsafeRawBufferPointer(start: html, count: strlen(html))))
     }
 
     static func render(_ document: CmarkDocument) -> String {
-        guard let html = cmark_render_html(document.root, CMARK_OPT_UNSAFE, document.extensions) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
+        String(decoding: renderBytes(document), as: UTF8.self)
+    }
+
+    /// A task list item's checkbox with a name for screen readers ("Done" or
+    /// "To do"): cmark-gfm writes it bare, which axe-core reports as a form
+    /// field without a label. Only cmark's own checkboxes are here: raw HTML
+    /// is a placeholder at this point.
+    static func labelTasks(_ html: [UInt8]) -> [UInt8] {
+        let checkbox = Array("<input type=\"checkbox\" ".utf8)
+        guard let first = html.firstRange(of: checkbox) else { return html }
+        let done = (Array("checked=\"\" disabled=\"\" />".utf8), Array("checked=\"\" disabled=\"\" aria-label=\"Done\" />".utf8))
+        let toDo = (Array("disabled=\"\" />".utf8), Array("disabled=\"\" aria-label=\"To do\" />".utf8))
+        var out = Array(html[..<first.lowerBound])
+        out.reserveCapacity(html.count + 64)
+        var i = first.lowerBound
+        while i < html.count {
+            if html[i] == UInt8(ascii: "<"), html[i...].starts(with: checkbox) {
+                out += checkbox
+                i += checkbox.count
+                for (plain, labelled) in [done, toDo] where html[i...].starts(with: plain) {
+                    out += labelled
+                    i += plain.count
+                    break
+                }
+                continue
+            }
+            out.append(html[i])
+            i += 1
+        }
+        return out
     }
 
     static let placeholderString = "<\u{1}>"

@@ -4,11 +4,16 @@
 2. clicks the first edge of the flow map and lands on a context page;
 3. at 360x740, reaches a role page through the navigation;
 4. prints handbook.html to PDF and counts its pages;
-5. runs axe-core (PyPI's axe-selenium-python) on the overview, a role page,
-   a contract page and the printable handbook, in light and dark colour
-   schemes, and lists every serious or critical violation.
+5. reads a page with code and a task list: the "On this page" list, a
+   heading's anchor shown on hover and on keyboard focus (and hidden
+   otherwise), the code's Copy button and highlighting, task items without
+   bullets;
+6. runs axe-core (PyPI's axe-selenium-python) on a page of every kind (the
+   first file of each kind's folder, the overview, the glossary, the
+   printable handbook and the 404 page), in light and dark colour schemes,
+   and lists every serious or critical violation.
 
-Usage: python3 reader.py /path/to/public QUERY ROLE_NAME CONTRACT_PATH
+Usage: python3 reader.py /path/to/public QUERY ROLE_NAME CONTRACT_PATH CODE_PAGE
 Needs Debian's chromium and chromium-driver, and PyPI's selenium and
 axe-selenium-python. Prints one line per finding, for the test to compare.
 """
@@ -22,7 +27,7 @@ from selenium.webdriver.common.keys import Keys
 
 import chromium
 
-public, query, role_name, contract = sys.argv[1:5]
+public, query, role_name, contract, code_page = sys.argv[1:6]
 
 
 def url(path):
@@ -84,11 +89,49 @@ try:
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     print("handbook.html printed:", "more than one page" if pages > 1 else "%d page" % pages)
 
-    # 5. axe-core, light and dark.
+    # 5. Reading comforts.
+    from selenium.webdriver.common.action_chains import ActionChains
+    driver.get(url(code_page))
+    toc = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav.toc a")]
+    print("on this page:", ", ".join(toc) if toc else "none")
+    heading = driver.find_elements(By.CSS_SELECTOR, "#main h2")[0]
+    anchor = heading.find_element(By.CSS_SELECTOR, "a.anchor")
+    shown = "return getComputedStyle(arguments[0], '::before').opacity"
+    ActionChains(driver).move_to_element(driver.find_element(By.TAG_NAME, "h1")).perform()
+    idle = driver.execute_script(shown, anchor)
+    ActionChains(driver).move_to_element(heading).perform()
+    hovered = driver.execute_script(shown, anchor)
+    ActionChains(driver).move_to_element(driver.find_element(By.TAG_NAME, "h1")).perform()
+    driver.execute_script("arguments[0].focus()", anchor)
+    focused = driver.execute_script(shown, anchor)
+    size = anchor.size
+    print("anchor of '%s': opacity %s, on hover %s, on focus %s, %s, label '%s'" % (
+        heading.text, idle, hovered, focused, "visible box" if size["height"] > 0 and size["width"] > 0 else "no box",
+        anchor.get_attribute("aria-label")))
+    code = driver.find_element(By.CSS_SELECTOR, "pre > code")
+    highlighted = wait(lambda: code.find_elements(By.CSS_SELECTOR, "span[class^=hljs-]"))
+    button = driver.find_element(By.CSS_SELECTOR, "pre > button.copy")
+    before = button.text
+    button.click()
+    after = wait(lambda: button.text if button.text != before else None, 2)
+    print("code: %s, highlighted spans: %s, copy button: %s -> %s" % (
+        code.get_attribute("class"), "yes" if highlighted else "no", before, after))
+    bullets = {driver.execute_script("return getComputedStyle(arguments[0]).listStyleType", li)
+               for li in driver.find_elements(By.XPATH, "//li[input[@type='checkbox']]")}
+    print("task items' bullets:", ", ".join(sorted(bullets)))
+
+    # 6. axe-core, light and dark, on a page of every kind.
+    import os
+    kinds = ["index.html"]
+    for folder in ("roles", "stages", "contracts", "contexts", "objects", "pages"):
+        names = sorted(n for n in os.listdir(os.path.join(public, folder)) if n.endswith(".html")) if os.path.isdir(os.path.join(public, folder)) else []
+        if names:
+            kinds.append(folder + "/" + names[0])
+    kinds += [contract, "glossary.html", "handbook.html", "404.html"]
     from axe_selenium_python import Axe
     for scheme in ("light", "dark"):
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-        for path in ("index.html", "roles/pm.html", contract, "handbook.html"):
+        for path in kinds:
             driver.get(url(path))
             axe = Axe(driver)
             axe.inject()

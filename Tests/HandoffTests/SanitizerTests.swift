@@ -196,9 +196,23 @@ import Testing
             </tbody>
             </table>
             <ul>
-            <li><input type="checkbox" checked="" disabled="" /> done</li>
+            <li><input type="checkbox" checked="" disabled="" aria-label="Done" /> done</li>
             </ul>
             <p>&quot;q&quot; &amp; &lt;not html</p>
+
+            """)
+    }
+
+    /// Task items' checkboxes carry a name for screen readers, with raw HTML
+    /// on the page or without; a checkbox typed as raw HTML is left as written.
+    @Test(arguments: ["", "<b>raw</b>\n\n"])
+    func taskItemsAreLabelled(prefix: String) {
+        let rendering = MarkdownRendering(prefix + "- [x] done\n- [ ] next <input type=\"checkbox\" disabled>\n")
+        #expect(rendering.html == (prefix.isEmpty ? "" : "<p><b>raw</b></p>\n") + """
+            <ul>
+            <li><input type="checkbox" checked="" disabled="" aria-label="Done" /> done</li>
+            <li><input type="checkbox" disabled="" aria-label="To do" /> next <input type="checkbox" disabled="" /></li>
+            </ul>
 
             """)
     }

@@ -107,14 +107,16 @@ import Testing
     }
 
     /// The reader's handbook in a real browser, from disk: search, the flow
-    /// map, a phone-sized window, the printable handbook as PDF, and axe-core
-    /// in both colour schemes (Tests/Browser/reader.py).
+    /// map, a phone-sized window, the printable handbook as PDF, "On this
+    /// page", heading anchors on hover and focus, code's copy button and
+    /// highlighting, task items, and axe-core on every page kind in both
+    /// colour schemes (Tests/Browser/reader.py).
     @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"))
     func aReaderSearchesFollowsTheFlowMapPrintsAndPassesAxe() throws {
         let scratch = try Scratch()
         #expect(try Self.build(Paths.exampleContent, in: scratch).status == 0)
         let browser = try Run([Paths.packageRoot.appendingPathComponent("Tests/Browser/reader.py").path,
-                               scratch.path("public"), "telemetry", "Data Engineer", "contracts/problem-brief-handoff.html"], tool: "python3")
+                               scratch.path("public"), "telemetry", "Data Engineer", "contracts/problem-brief-handoff.html", "pages/changing-the-handbook.html"], tool: "python3")
         #expect(browser.status == 0, "\(browser.stderr)")
         #expect(browser.stdout == """
             search: telemetry -> 4 hits, first: contract Telemetry Handoff
@@ -122,14 +124,32 @@ import Testing
             flow map edge: contexts/customer-feedback.html -> contexts/customer-feedback.html — Customer feedback
             at 360px (page width 345px): nav -> roles/engineer.html — Data Engineer
             handbook.html printed: more than one page
+            on this page: How a change lands, Check it as CI does, Review checklist
+            anchor of 'How a change lands': opacity 0, on hover 1, on focus 1, visible box, label 'Link to this section'
+            code: language-sh hljs bash, highlighted spans: yes, copy button: Copy -> Copied
+            task items' bullets: none
             axe light index.html: 0 serious or critical
-            axe light roles/pm.html: 0 serious or critical
+            axe light roles/analyst.html: 0 serious or critical
+            axe light stages/build.html: 0 serious or critical
+            axe light contracts/acceptance-criteria-handoff.html: 0 serious or critical
+            axe light contexts/acceptance-criteria.html: 0 serious or critical
+            axe light objects/claim.html: 0 serious or critical
+            axe light pages/changing-the-handbook.html: 0 serious or critical
             axe light contracts/problem-brief-handoff.html: 0 serious or critical
+            axe light glossary.html: 0 serious or critical
             axe light handbook.html: 0 serious or critical
+            axe light 404.html: 0 serious or critical
             axe dark index.html: 0 serious or critical
-            axe dark roles/pm.html: 0 serious or critical
+            axe dark roles/analyst.html: 0 serious or critical
+            axe dark stages/build.html: 0 serious or critical
+            axe dark contracts/acceptance-criteria-handoff.html: 0 serious or critical
+            axe dark contexts/acceptance-criteria.html: 0 serious or critical
+            axe dark objects/claim.html: 0 serious or critical
+            axe dark pages/changing-the-handbook.html: 0 serious or critical
             axe dark contracts/problem-brief-handoff.html: 0 serious or critical
+            axe dark glossary.html: 0 serious or critical
             axe dark handbook.html: 0 serious or critical
+            axe dark 404.html: 0 serious or critical
 
             """, "\(browser.stderr)")
         #expect(!browser.stderr.contains("console error"), "\(browser.stderr)")
