@@ -9,8 +9,12 @@ public enum HTMLAudit {
     } + [notFoundBase]
 
     /// The 404 page's <base> for hosts that show it at any depth, worked out
-    /// in the browser when `url` is not set (the built-in layout's, verbatim).
-    public static let notFoundBase = "<script>(function () { var p = location.pathname, m = p.match(/^(.*?\\/)(?:stages|roles|contracts|contexts|objects|pages)\\//), b = document.createElement(\"base\"); b.href = m ? m[1] : p.replace(/[^\\/]*$/, \"\"); document.head.appendChild(b); })();</script>"
+    /// in the browser when `url` is not set (the built-in layout's, verbatim):
+    /// the folder before a kind's folder in the address; else the nearest
+    /// folder on the way up that holds the site's favicon.svg (asked for with
+    /// HEAD, synchronously, so the stylesheet after it resolves against it);
+    /// from disk, the page's own folder.
+    public static let notFoundBase = "<script>(function () { var p = location.pathname, m = p.match(/^(.*?\\/)(?:stages|roles|contracts|contexts|objects|pages)\\//), r = m ? m[1] : \"\", d = p.replace(/[^\\/]*$/, \"\"); if (!r && location.protocol === \"file:\") r = d; while (!r && d.length > 1) { try { var x = new XMLHttpRequest(); x.open(\"HEAD\", d + \"favicon.svg\", false); x.send(); if (x.status === 200) r = d; } catch (e) { r = d; } d = d.replace(/[^\\/]*\\/$/, \"\"); } var b = document.createElement(\"base\"); b.href = r || \"/\"; document.head.appendChild(b); })();</script>"
 
     public static func problem(in page: String) -> String? {
         var html = page

@@ -69,11 +69,37 @@ try:
         def log_message(self, *args):
             pass
 
+        def send_error(self, code, message=None, explain=None):
+            # As GitHub Pages does: a missing path gets the site's 404.html, status 404.
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = open(os.path.join(public, "404.html"), "rb").read()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
     with socketserver.TCPServer(("127.0.0.1", 0), Quiet) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         driver.get("http://127.0.0.1:%d/docs/roles/pm.html" % server.server_address[1])
         hits = search(driver, "rollback")
         print("sub-path link:", hits[0].get_attribute("href").split("/", 3)[3])
+        # The 404 page, three folders deep under the sub-path: styled, and its links lead home.
+        # Its own address, its probes for the site's root and the preload scanner's guesses
+        # are loads that fail with 404 by design: only other console errors count there.
+        for entry in chromium.severe_errors(driver):
+            print("console error:", entry["message"], file=sys.stderr)
+        driver.get("http://127.0.0.1:%d/docs/no/such/page.html" % server.server_address[1])
+        styled = wait(lambda: driver.execute_script(
+            "return [...document.styleSheets].some(s => s.href && s.href.endsWith('/docs/style.css') && s.cssRules.length > 0)"))
+        home = driver.find_element(By.CSS_SELECTOR, "a.site-title").get_attribute("href").split("/", 3)[3]
+        print("404 at docs/no/such/page.html: %s, styled: %s, home link: %s" % (
+            driver.find_element(By.TAG_NAME, "h1").text, "yes" if styled else "no", home))
+        for entry in chromium.severe_errors(driver):
+            if "status of 404" not in entry["message"]:
+                print("console error:", entry["message"], file=sys.stderr)
         server.shutdown()
     errors = chromium.severe_errors(driver)
     for entry in errors:

@@ -157,7 +157,8 @@ import Testing
 
     /// Full-text search (Tests/Browser/search.py): a word deep in a long
     /// page, a prefix as typed, a typo, two words, nothing; the index loads
-    /// only when the box is used; the same from a server under a sub-path.
+    /// only when the box is used; the same from a server under a sub-path,
+    /// where a missing page three folders deep gets a styled 404 page.
     @Test(.tags(.browser), .enabled(if: ExternalTools.browser, "chromium, chromedriver or selenium is not installed (scripts/setup --test)"))
     func aReaderSearchesTheFullText() throws {
         let scratch = try Scratch()
@@ -181,6 +182,7 @@ import Testing
             index loaded after use: True
             rollback -> 3 pages match | stage Ship; contract Deployment Plan Handoff; page Release checklist | DevOps leads Ship. Nothing goes live without a [rollback] that was exercised in staging, dashboards that show it working, and an on-call person who knows it is co…
             sub-path link: docs/stages/ship.html
+            404 at docs/no/such/page.html: Page not found, styled: yes, home link: docs/index.html
 
             """)
         #expect(!browser.stderr.contains("console error"), "\(browser.stderr)")

@@ -35,7 +35,7 @@
       list.appendChild(item);
     });
     nav.appendChild(list);
-    var after = title.nextElementSibling && title.nextElementSibling.classList.contains("lede") ? title.nextElementSibling : title;
+    var after = title.nextElementSibling && (title.nextElementSibling.classList.contains("lead") || title.nextElementSibling.classList.contains("lede")) ? title.nextElementSibling : title;
     after.parentNode.insertBefore(nav, after.nextSibling);
   }
 
