@@ -42,6 +42,11 @@ public enum RuleRegistry {
         StrayMarkdownRule.self,
         RepeatedEntryRule.self,
         UnsafeInputRule.self,
+        UnownedRiskRule.self,
+        RiskByCommitteeRule.self,
+        AbsentRiskOwnerRule.self,
+        LateExtendedTeamRule.self,
+        UncheckedSynthesisRule.self,
     ]
 
     public static let descriptors: [RuleDescriptor] = all.map { $0.descriptor }

@@ -30,6 +30,9 @@ public struct Agent: Sendable {
     public var reads: [Located<String>] = []
     /// Where the `reads` value stands (uninstrumented-agent points here).
     public var readsLocation: SourceLocation?
+    /// `synthesis:` what checks what the agent makes by combining governed
+    /// objects (unchecked-synthesis when it reads two or more without it).
+    public var synthesis: String?
     /// `logs:` what each run records.
     public var logs: [RunLog] = []
     /// An entry of `logs` was reported invalid (so uninstrumented-agent stays quiet).

@@ -48,8 +48,12 @@ public enum FieldReference {
               "Where the content is edited: each page links to its file under this address.", example: "https://github.com/acme/handbook/blob/main"),
         .init("lifecycle", "a list of stage ids, in order", required: true,
               "The stages work moves through; each needs stages/<id>.md. The order is the order of the work.", example: "[discover, decide, build, test, ship, evaluate]"),
-        .init("external", "a mapping: id → name", absent: "no externals",
-              "Actors outside the team that may send or receive context (in a flow's from or to).", example: "\n  leadership: Leadership\n  customers: Customers"),
+        .init("external", "a mapping: id → name, or id → {name, engaged}", absent: "no externals",
+              "Actors outside the team that may send or receive context (in a flow's from or to); with engaged, collaborators in those stages (the extended team).",
+              example: "\n  leadership: Leadership\n  compliance:\n    name: Compliance office\n    engaged: [discover, build]"),
+        .init("risks", "a mapping: value, usability, feasibility, viability, ethical → one role id", absent: "no risk owners (no risk rule applies)",
+              "The kernel's five risks, one owner each; the ethical owner should be engaged in every stage and may delay a release.",
+              example: "\n  value: pm\n  usability: designer\n  feasibility: architect\n  viability: pm\n  ethical: data-lead"),
         .init("severity", "a mapping: rule id → error, warning or off", absent: "each rule's default",
               "Changes a rule's severity (off drops it); yaml-syntax, missing-field, invalid-value, invalid-id and unsafe-input cannot change.",
               example: "\n  vague-gate: error\n  context-hoarding: off"),
@@ -126,7 +130,21 @@ public enum FieldReference {
         .init("reads", "a list of governed object ids", absent: "reads no governed object", "The governed objects it reads (objects/<id>.md).", example: "[encounter]"),
         .init("logs", "a list of contract-version, freshness, input-hash", absent: "logs nothing",
               "What each run records; an agent that reads a governed object should log all three.", example: "[contract-version, freshness, input-hash]"),
+        .init("synthesis", "text", absent: "unchecked-synthesis when it reads two or more governed objects",
+              "What checks what it makes by combining governed objects, which neither object's contract covers.", example: "Cohort summaries are compared with the lab's baselines each week"),
     ])
+
+    /// An entry of `external` written as a mapping.
+    public static let external = FieldGroup(id: "handbook.external", place: "an entry of external in handbook.yaml, as a mapping", fields: [
+        .init("name", "text", absent: "the id", "The collaborator's name.", example: "Compliance office"),
+        .init("engaged", "a list of stage ids", absent: "not part of the extended team",
+              "The stages where they shape the work with the team (late-extended-team when the first comes after the second lifecycle stage).", example: "[discover, build]"),
+    ])
+
+    /// `risks` in handbook.yaml: one role id per risk.
+    public static let risks = FieldGroup(id: "handbook.risks", place: "risks in handbook.yaml", fields: Settings.Risk.allCases.map { risk in
+        .init(risk.rawValue, "a role id", absent: "unowned-risk", "Who owns the \(risk.title.lowercased()) risk: one role, never a list.", example: risk == .ethical ? "data-lead" : "pm")
+    })
 
     public static let workflow = FieldGroup(id: "role.workflows", place: "an entry of a role's workflows", fields: [
         .init("name", "text", required: true, "The workflow's name.", example: "Discover loop"),
@@ -199,7 +217,7 @@ public enum FieldReference {
     ])
 
     /// Every group, in the order of docs/format.md.
-    public static let groups: [FieldGroup] = [settings, stage, role, contextIn, contextOut, agent, workflow, context, contract, trigger,
+    public static let groups: [FieldGroup] = [settings, external, risks, stage, role, contextIn, contextOut, agent, workflow, context, contract, trigger,
                                               object, dataContract, weeklyJob, page]
 
     /// `role`, `role.agents`, `role.engagement`, `role.agents.delegation`,

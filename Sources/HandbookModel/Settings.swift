@@ -6,12 +6,53 @@ public struct Settings: Sendable {
         public var id: String
         public var name: String
         public var location: SourceLocation
+        /// `engaged:` the stages where this collaborator shapes the work
+        /// (FORMAT.md, The kernel): valid ids as written, in order.
+        public var engaged: [Located<String>] = []
+        /// Where `engaged`'s value stands (late-extended-team reports there).
+        public var engagedLocation: SourceLocation?
 
         public init(id: String, name: String, location: SourceLocation) {
             self.id = id
             self.name = name
             self.location = location
         }
+    }
+
+    /// The kernel's five risks, in the essays' order.
+    public enum Risk: String, Sendable, CaseIterable {
+        case value, usability, feasibility, viability, ethical
+
+        /// How a reader names it.
+        public var title: String {
+            switch self {
+            case .value: "Value"
+            case .usability: "Usability"
+            case .feasibility: "Feasibility"
+            case .viability: "Business viability"
+            case .ethical: "Ethical data risk"
+            }
+        }
+    }
+
+    /// One entry of `risks:`: the role ids written as its owner (more than
+    /// one, or a list, is risk-by-committee), at the value.
+    public struct RiskOwner: Sendable {
+        public var risk: Risk
+        public var owners: [Located<String>]
+        /// The owner was written as a list (even of one).
+        public var isList: Bool
+        public var location: SourceLocation
+
+        public init(risk: Risk, owners: [Located<String>], isList: Bool, location: SourceLocation) {
+            self.risk = risk
+            self.owners = owners
+            self.isList = isList
+            self.location = location
+        }
+
+        /// The single owner, when there is exactly one written as a scalar.
+        public var owner: String? { !isList && owners.count == 1 ? owners[0].value : nil }
     }
 
     public var file: String
@@ -39,6 +80,13 @@ public struct Settings: Sendable {
     public var severity: [String: Severity]
     /// Where each key of `severity` stands.
     public var severityLocations: [String: SourceLocation] = [:]
+    /// `risks:` each risk's owner, in the kernel's order; nil when `risks`
+    /// is absent (then no risk rule applies).
+    public var risks: [RiskOwner]?
+    /// Where the `risks` key stands (unowned-risk reports there).
+    public var risksLocation: SourceLocation?
+    /// The owner of a risk, when it has exactly one.
+    public func owner(of risk: Risk) -> String? { risks?.first { $0.risk == risk }?.owner }
     /// `raw_html:` what bodies' raw HTML becomes.
     public var rawHTML: RawHTML = .sanitize
     /// `cycle_budget:` the appetite for one lifecycle cycle.

@@ -116,6 +116,7 @@ enum RoleDecoder {
         agent.sourceOfTruth = fields.text("source_of_truth")
         agent.serviceLevel = fields.text("service_level")
         agent.auditTrail = fields.text("audit_trail")
+        agent.synthesis = fields.text("synthesis")
         if let reads = fields.ids("reads"), let node = fields.value("reads") {
             agent.reads = reads.ids
             agent.readsLocation = log.location(node)

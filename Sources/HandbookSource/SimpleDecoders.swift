@@ -131,15 +131,46 @@ enum SettingsDecoder {
                     continue
                 }
                 guard let id = Fields.id(text, at: pair.key, log: log) else { continue }
-                let name: String
+                var external = Settings.External(id: id.value, name: id.value, location: id.location)
                 switch pair.value.content {
-                case let .scalar(text, _) where !pair.value.isNull && !text.isEmpty: name = text
-                case .scalar: name = id.value
+                case let .scalar(text, _) where !pair.value.isNull && !text.isEmpty: external.name = text
+                case .scalar: break
+                case .mapping:
+                    // The extended team (FORMAT.md, The kernel): {name, engaged}.
+                    guard let entry = Fields(pair.value, known: FieldReference.external.names, log: log, what: "external '\(text)'",
+                                             owner: "external '\(text)'") else { break }
+                    if let name = entry.text("name") { external.name = name }
+                    if let engaged = entry.ids("engaged"), let node = entry.value("engaged") {
+                        external.engaged = engaged.ids
+                        external.engagedLocation = log.location(node)
+                    }
                 default:
                     log.add(.invalidValue, "the name of external '\(text)' must be text, not \(pair.value.kindName)", at: pair.value)
-                    name = id.value
                 }
-                settings.externals[id.value] = Settings.External(id: id.value, name: name, location: id.location)
+                settings.externals[id.value] = external
+            }
+        }
+        if let node = fields.value("risks"), let pair = fields.pair("risks") {
+            settings.risksLocation = log.location(pair.key)
+            if let entry = Fields(node, known: FieldReference.risks.names, log: log, what: "risks") {
+                var owners: [Settings.RiskOwner] = []
+                for risk in Settings.Risk.allCases {
+                    guard let value = entry.value(risk.rawValue) else { continue }
+                    switch value.content {
+                    case .sequence:
+                        // risk-by-committee: kept with every id written, for the rule to report.
+                        let ids = entry.ids(risk.rawValue)?.ids ?? []
+                        owners.append(.init(risk: risk, owners: ids, isList: true, location: log.location(value)))
+                    default:
+                        guard let text = entry.text(risk.rawValue), let id = Fields.id(text, at: value, log: log) else {
+                            // Reported here (a mapping, an invalid id): present, with no owner to check further.
+                            owners.append(.init(risk: risk, owners: [], isList: false, location: log.location(value)))
+                            continue
+                        }
+                        owners.append(.init(risk: risk, owners: [id], isList: false, location: id.location))
+                    }
+                }
+                settings.risks = owners
             }
         }
         if let pairs = fields.mapping("severity") {

@@ -54,7 +54,7 @@ import Testing
     @Test func idsAreUniqueAndDefaultsAsInFormat() {
         #expect(Set(Self.ids).count == Self.ids.count)
         #expect(Self.ids.first == "yaml-syntax")
-        #expect(Self.ids.last == "unsafe-input")
+        #expect(Self.ids.last == "unchecked-synthesis")
     }
 
     /// FORMAT.md's rule table (kept beside the repository, in ../shared) names
@@ -76,9 +76,8 @@ import Testing
         for id in RuleRegistry.ids where !extensions.contains(id.rawValue) {
             #expect(table[id.rawValue] == id.defaultSeverity.rawValue, "\(id.rawValue) in FORMAT.md")
         }
-        // The kernel's and the portfolio's rules (FORMAT.md's newest sections) are not built yet.
-        #expect(Set(table.keys).subtracting(Self.ids) == ["unowned-risk", "risk-by-committee", "absent-risk-owner", "late-extended-team",
-                                                        "unchecked-synthesis", "conflicting-definition", "portfolio-risk", "portfolio-gate"])
+        // The portfolio's rules (FORMAT.md's newest section) are not built yet.
+        #expect(Set(table.keys).subtracting(Self.ids) == ["conflicting-definition", "portfolio-risk", "portfolio-gate"])
     }
 
     /// docs/format.md's tables of rules and fields are generated from the

@@ -7,7 +7,8 @@ extension RuleID {
 }
 
 /// unknown-role: a role or external id that does not exist, in a flow's
-/// `from`/`to` or a contract's `from`/`to` (where externals are not allowed).
+/// `from`/`to` or a contract's `from`/`to` (where externals are not allowed),
+/// a governed object's producer or steward, or a risk's owner.
 struct UnknownRoleRule: HandbookRule {
     /// The kinds whose files this rule reads (handbook.yaml always): the incremental check reruns it only when one changed.
     static let reads: Set<EntityKind> = [.roles, .contracts, .objects]
@@ -54,6 +55,12 @@ struct UnknownRoleRule: HandbookRule {
             }
             for consumer in object.consumers {
                 if case .unknown = index.actor(consumer.value) { out.append(unknownActor(consumer, index)) }
+            }
+        }
+        // The kernel's risks are owned by roles (a list is risk-by-committee; its ids are checked too).
+        for entry in index.handbook.settings?.risks ?? [] {
+            for owner in entry.owners {
+                out += roleOnly(owner, index, external: "a risk is owned by a role of the team")
             }
         }
         return out

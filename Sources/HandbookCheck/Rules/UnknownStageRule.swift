@@ -50,6 +50,11 @@ struct UnknownStageRule: HandbookRule {
                 }
             }
         }
+        for external in settings.externals.values.sorted(by: { $0.id < $1.id }) {
+            for stage in external.engaged where !index.isLifecycleStage(stage.value) {
+                out.append(unknown(stage.value, at: stage.location, index))
+            }
+        }
         for contract in handbook.contracts.values {
             guard let boundary = contract.boundary else { continue }
             for stage in [boundary.from, boundary.to] where !index.isLifecycleStage(stage) {
