@@ -41,6 +41,12 @@ enum Glossary {
               text: "The role that looks after a governed object, with a standing weekly job: when it happens and what it checks."),
         Entry(id: "timing", term: "Timebox, handoff budget and cycle budget",
               text: "A stage's timebox is how long it may take; a contract's acknowledge and next-stage times make the handoff's budget; the cycle budget is the whole lifecycle's appetite. The overview adds them up at the seams."),
+        Entry(id: "risks", term: "The five risks and their owners",
+              text: "Value (will customers use it), usability (can they), feasibility (can we build it), business viability (does it work for the business) and ethical data risk (should we, with this data). Each has one owner who decides when it is at stake; a risk everyone owns, nobody does. The ethical owner takes part from the first stage to the release and may hold a release back."),
+        Entry(id: "extended-team", term: "Extended team",
+              text: "People outside the team (legal, clinical, compliance) who help shape the work in its first stages, instead of approving it at the end, when a change costs weeks."),
+        Entry(id: "synthesis", term: "Synthesis",
+              text: "What an agent makes by joining two or more governed objects. Neither object's data contract covers the result, so the agent says what checks it."),
     ]
 
     /// The page's content (inside the layout).

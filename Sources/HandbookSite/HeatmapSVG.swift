@@ -54,18 +54,21 @@ struct HeatmapSVG {
     func render(standalone: Bool) -> String {
         let stages = graph.stages
         let roles = graph.roles
+        let externals = graph.engagedExternals
         let e = HTMLText.escape
         let cell = Self.cell, row = Self.rowHeight, gap = Self.gap
         let stageLabels = stages.map { Self.shortened($0.name) }
-        let roleLabels = roles.map { Self.shortened($0.name) }
+        let roleLabels = roles.map { Self.shortened($0.name) } + externals.map { Self.shortened($0.name) }
         let labelWidth = max(80, (stageLabels.map(Self.width).max() ?? 0) + 16)
         let longestRole = roleLabels.map(Self.width).max() ?? 0
         let diagonal = Int((Double(longestRole) * 0.7072).rounded(.up))
         let headerHeight = diagonal + 24
-        let gridWidth = roles.count * (cell + gap)
+        // Externals of the extended team: columns after the roles, set apart by `externalGap`.
+        let externalGap = externals.isEmpty ? 0 : 14
+        let gridWidth = (roles.count + externals.count) * (cell + gap) + externalGap
         let gridHeight = stages.count * (row + gap)
         let legendTop = headerHeight + gridHeight + 18
-        let width = max(labelWidth + gridWidth + diagonal + 12, labelWidth + 420)
+        let width = max(labelWidth + gridWidth + diagonal + 12, labelWidth + (externals.isEmpty ? 420 : 640))
         let height = legendTop + 30
 
         var svg = ""
@@ -76,13 +79,19 @@ struct HeatmapSVG {
         if !standalone { svg += " role=\"img\" aria-labelledby=\"heatmap-title heatmap-desc\"" }
         svg += " font-family=\"system-ui, -apple-system, 'Segoe UI', sans-serif\" font-size=\"12\">\n"
         svg += "<title id=\"heatmap-title\">Role × Lifecycle engagement</title>\n"
-        svg += "<desc id=\"heatmap-desc\">Rows are the \(stages.count) lifecycle stages in order, columns are the \(roles.count) roles. "
-        svg += "Each cell says whether the role leads (L), supports (S), consults (C) or is not engaged (·) in that stage, and links to the role's page.</desc>\n"
+        svg += "<desc id=\"heatmap-desc\">Rows are the \(stages.count) lifecycle stages in order, columns are the \(roles.count) roles"
+        svg += externals.isEmpty ? ". " : ", then \(externals.count) outside the team. "
+        svg += "Each cell says whether the role leads (L), supports (S), consults (C) or is not engaged (·) in that stage, and links to the role's page"
+        svg += externals.isEmpty ? ".</desc>\n" : "; outside the team, E marks the stages where they are engaged.</desc>\n"
 
         // The four cells, drawn once; each cell is a <use> of one (about 30
         // bytes, against 300 for a cell drawn in full). Classes let the
         // stylesheet recolour them in dark mode.
         svg += "<defs>"
+        if !externals.isEmpty {
+            svg += "<g id=\"hm-external\"><rect x=\"1\" y=\"1\" width=\"\(cell - 2)\" height=\"\(row - 2)\" rx=\"3\" stroke-dasharray=\"4 3\" stroke-width=\"2\" style=\"fill:var(--hm-none,#f2f2f2);stroke:var(--hm-lead,#08519c)\"/>"
+            svg += "<text x=\"\(cell / 2)\" y=\"\(row / 2 + 5)\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"600\" style=\"fill:var(--hm-none-text,#08306b)\">E</text></g>"
+        }
         for level in [Engagement.lead, .support, .consult, nil] as [Engagement?] {
             let style = Self.style(level)
             let name = level?.rawValue ?? "none"
@@ -110,6 +119,18 @@ struct HeatmapSVG {
             }
             svg += "</g></a>\n"
         }
+        // The extended team: no page to link, the name in italics with "outside the team" in its title.
+        for (offset, external) in externals.enumerated() {
+            let x = labelWidth + (roles.count + offset) * (cell + gap) + externalGap
+            let labelX = cell / 2, labelY = headerHeight - 8
+            svg += "<g transform=\"translate(\(x))\"><title>\(e(external.name)) (outside the team)</title>"
+            svg += "<text x=\"\(labelX)\" y=\"\(labelY)\" transform=\"rotate(-45 \(labelX) \(labelY))\" font-style=\"italic\" fill=\"currentColor\">\(e(roleLabels[roles.count + offset]))</text>"
+            for (rowIndex, stage) in stages.enumerated() {
+                let engaged = external.engaged.contains { $0.value == stage.id }
+                svg += "<use xlink:href=\"#hm-\(engaged ? "external" : "none")\" y=\"\(rowTops[rowIndex])\"/>"
+            }
+            svg += "</g>\n"
+        }
         // Legend.
         var x = labelWidth
         for level in [Engagement.lead, .support, .consult, nil] as [Engagement?] {
@@ -120,6 +141,11 @@ struct HeatmapSVG {
             svg += "<text x=\"\(x + 11)\" y=\"\(legendTop + 13)\" text-anchor=\"middle\" font-weight=\"600\" style=\"fill:var(--hm-\(name)-text,\(style.text))\">\(style.letter)</text>"
             svg += "<text x=\"\(x + 28)\" y=\"\(legendTop + 13)\" fill=\"currentColor\">\(label)</text>\n"
             x += 28 + Self.width(label) + 18
+        }
+        if !externals.isEmpty {
+            svg += "<rect x=\"\(x + 1)\" y=\"\(legendTop + 1)\" width=\"20\" height=\"16\" rx=\"3\" stroke-dasharray=\"4 3\" stroke-width=\"2\" style=\"fill:var(--hm-none,#f2f2f2);stroke:var(--hm-lead,#08519c)\"/>"
+            svg += "<text x=\"\(x + 11)\" y=\"\(legendTop + 13)\" text-anchor=\"middle\" font-weight=\"600\" style=\"fill:var(--hm-none-text,#08306b)\">E</text>"
+            svg += "<text x=\"\(x + 28)\" y=\"\(legendTop + 13)\" fill=\"currentColor\">Engaged, outside the team</text>\n"
         }
         svg += "</svg>\n"
         return svg

@@ -12,6 +12,12 @@ struct SiteGraph: Sendable {
     let settings: Settings
     let stages: [Stage]
     let roles: [Role]
+    /// Externals with `engaged` stages in the lifecycle (the extended team),
+    /// by id: the heatmap's columns after the roles.
+    var engagedExternals: [Settings.External] {
+        settings.externals.values.filter { external in external.engaged.contains { settings.lifecyclePosition[$0.value] != nil } }
+            .sorted { $0.id < $1.id }
+    }
     let contracts: [Contract]
     /// Pages in reading order (the tree's, depth first).
     let pages: [Page]

@@ -18,6 +18,9 @@ extension ViewFactory {
             HeatmapTableRow(stage: link(PageRef(.stages, stage.id), from: page), cells: graph.roles.map { role in
                 let level = role.engagement[stage.id]?.level
                 return HeatmapTableCell(label: level?.label ?? "—", levelClass: level?.rawValue ?? "none")
+            } + graph.engagedExternals.map { external in
+                external.engaged.contains { $0.value == stage.id }
+                    ? HeatmapTableCell(label: "Engaged", levelClass: "external") : HeatmapTableCell(label: "—", levelClass: "none")
             })
         }
         var counts = [
@@ -65,6 +68,26 @@ extension ViewFactory {
                                      evidence: evidence)
         }
         let flowMap = FlowMap(graph: graph, flows: flows, page: page)
+        let risks = (settings.risks ?? []).compactMap { entry -> RiskOwnerView? in
+            guard let owner = entry.owner else { return nil }
+            return RiskOwnerView(risk: entry.risk.title, owner: actor(owner, from: page),
+                                 note: entry.risk == .ethical ? "engaged in every stage; may delay a release" : "")
+        }
+        // If someone is out: each role whose absence alone breaks something.
+        let singlePoints = graph.roles.compactMap { role -> SinglePointView? in
+            let losses = WhatIf(graph.handbook, without: [role.id])
+            func names(_ kind: EntityKind, _ ids: [String]) -> String { listed(ids.map { graph.title(of: PageRef(kind, $0)) }, "and") }
+            var lines: [String] = []
+            if !losses.stages.isEmpty { lines.append("no lead for " + names(.stages, losses.stages)) }
+            if !losses.contexts.isEmpty { lines.append("no producer of " + names(.contexts, losses.contexts)) }
+            if !losses.contracts.isEmpty { lines.append("\(plural("contract", losses.contracts.count)) without a party: " + names(.contracts, losses.contracts)) }
+            if !losses.objects.isEmpty { lines.append("no steward or producer for " + names(.objects, losses.objects)) }
+            if !losses.risks.isEmpty {
+                let risks = losses.risks.compactMap { Settings.Risk(rawValue: $0)?.title.lowercased() }
+                lines.append("no owner of the " + listed(risks, "and") + (risks.count == 1 ? " risk" : " risks"))
+            }
+            return lines.isEmpty ? nil : SinglePointView(role: link(PageRef(.roles, role.id), from: page), losses: lines)
+        }
         return IndexView(
             title: settings.title, description: settings.description ?? "",
             heatmapSVG: heatmapInline ? HeatmapSVG(graph: graph, page: page).render(standalone: false) : "",
@@ -90,7 +113,9 @@ extension ViewFactory {
             overBudget: timing.isOverBudget,
             hasAgents: !agents.isEmpty,
             winterTearSummary: "\(counted(specialists, "specialist")) and \(counted(agents.count - specialists, "copilot"))",
-            objects: summarised("objects") ? [] : objectSummaries(from: page), scorecard: scorecard)
+            objects: summarised("objects") ? [] : objectSummaries(from: page), scorecard: scorecard,
+            risks: risks, singlePoints: singlePoints,
+            heatmapExternals: heatmapInline ? graph.engagedExternals.map { actor($0.id, from: page) } : [])
     }
 
     /// The flow map's data as table rows (stage to stage when the map groups roles).

@@ -49,6 +49,10 @@ extension ViewFactory {
         let workflows = role.workflows.map { workflow($0, of: role, from: page) }
         let backlinks = backlinks(of: page)
         let flowSVG = roleDiagram(role, from: page)
+        let owned = Settings.Risk.allCases.filter { graph.settings.owner(of: $0) == role.id }
+        let risksOwned = owned.isEmpty ? "" : "Owns the " + listed(owned.map { $0 == .ethical ? "ethical data" : $0.title.lowercased() }, "and")
+            + (owned.count == 1 ? " risk." : " risks.")
+        let delayNote = owned.contains(.ethical) ? "As the owner of ethical data risk, \(role.name) is engaged from the first stage to the release and may delay a release." : ""
         return RoleView(name: role.name, purpose: role.purpose, flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, engagement: engagement,
                         contextIn: contextIn,
                         contextOut: contextOut,
@@ -56,6 +60,7 @@ extension ViewFactory {
                         agents: agents, workflows: workflows,
                         stewards: stewards, produces: produces,
                         hasObjects: !stewards.isEmpty || !produces.isEmpty,
+                        risksOwned: risksOwned, delayNote: delayNote,
                         body: body(role.body, file: role.file, of: page, kind: .roles),
                         backlinks: backlinks)
     }

@@ -153,6 +153,10 @@ struct RoleView: Sendable {
     var stewards: [LinkView]
     var produces: [LinkView]
     var hasObjects: Bool
+    /// "Owns the value and business viability risks.", or "".
+    var risksOwned: String
+    /// For the ethical risk's owner: that it may delay a release, or "".
+    var delayNote: String
     var body: BodyView
     var backlinks: [LinkView]
 }
@@ -308,6 +312,23 @@ struct IndexView: Sendable {
     var winterTearSummary: String
     var objects: [SummaryView]
     var scorecard: [ScoreQuestionView]
+    /// Each risk of `risks:` with its owner (the kernel), in the kernel's order.
+    var risks: [RiskOwnerView]
+    /// Each role whose absence breaks something, with what breaks.
+    var singlePoints: [SinglePointView]
+    /// Columns of the heatmap's table for externals with `engaged`.
+    var heatmapExternals: [ActorView]
+}
+
+struct RiskOwnerView: Sendable {
+    var risk: String
+    var owner: ActorView
+    var note: String
+}
+
+struct SinglePointView: Sendable {
+    var role: LinkView
+    var losses: [String]
 }
 
 struct TimingRowView: Sendable {

@@ -165,6 +165,8 @@ extension RoleView: TemplateView {
         .list("stewards", \.stewards),
         .list("produces", \.produces),
         .bool("hasObjects", \.hasObjects),
+        .text("risksOwned", \.risksOwned),
+        .text("delayNote", \.delayNote),
         .view("body", \.body),
         .list("backlinks", \.backlinks),
     ])
@@ -343,6 +345,24 @@ extension IndexView: TemplateView {
         .text("winterTearSummary", \.winterTearSummary),
         .list("objects", \.objects),
         .list("scorecard", \.scorecard),
+        .list("risks", \.risks),
+        .list("singlePoints", \.singlePoints),
+        .list("heatmapExternals", \.heatmapExternals),
+    ])
+}
+
+extension RiskOwnerView: TemplateView {
+    static let schema = Schema<RiskOwnerView>("a risk and its owner", [
+        .text("risk", \.risk),
+        .view("owner", \.owner),
+        .text("note", \.note),
+    ])
+}
+
+extension SinglePointView: TemplateView {
+    static let schema = Schema<SinglePointView>("a role whose absence breaks something", [
+        .view("role", \.role),
+        .texts("losses", \.losses),
     ])
 }
 
