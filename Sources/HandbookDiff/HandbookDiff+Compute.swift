@@ -28,6 +28,7 @@ extension HandbookDiff {
                                          renames: entities.first { $0.kind == .contracts }?.renamed ?? [], headID: headID)
         agents = Self.agentChanges(base: b, head: h, headID: headID)
         timing = Self.timingChange(base: b, head: h)
+        (riskOwners, extendedTeam) = Self.kernelChanges(base: b, head: h, headID: headID)
 
         // A diagnostic is the same on both sides when its rule, file (relative
         // to the content folder) and message are: lines may move.
@@ -37,6 +38,30 @@ extension HandbookDiff {
         // Paths are relative to the content folder; both sides are shown under HEAD's.
         introduced = head.diagnostics.filter { !baseKeys.contains(key($0, h.root)) }.map { $0.shown(under: h.root) }.sortedUnique()
         resolved = base.diagnostics.filter { !headKeys.contains(key($0, b.root)) }.map { $0.shown(under: h.root) }.sortedUnique()
+    }
+
+    /// Risk owners and externals' engaged stages, before and after. A risk
+    /// written as a list shows its ids joined with ", ".
+    static func kernelChanges(base: Handbook, head: Handbook, headID: (String) -> String) -> ([RiskOwnerChange], [ExternalEngagementChange]) {
+        func owners(_ h: Handbook, mapping: (String) -> String) -> [String: String] {
+            var out: [String: String] = [:]
+            for entry in h.settings?.risks ?? [] { out[entry.risk.rawValue] = entry.owners.map { mapping($0.value) }.joined(separator: ", ") }
+            return out
+        }
+        let before = owners(base, mapping: headID), after = owners(head, mapping: { $0 })
+        let risks = Settings.Risk.allCases.map(\.rawValue).filter { before[$0] != after[$0] }
+            .map { RiskOwnerChange(risk: $0, from: before[$0], to: after[$0]) }
+        func engaged(_ h: Handbook) -> [String: [String]] {
+            var out: [String: [String]] = [:]
+            for external in h.settings?.externals.values.map({ $0 }) ?? [] where !external.engaged.isEmpty {
+                out[external.id] = external.engaged.map(\.value)
+            }
+            return out
+        }
+        let was = engaged(base), now = engaged(head)
+        let externals = Set(was.keys).union(now.keys).sorted().filter { was[$0] != now[$0] }
+            .map { ExternalEngagementChange(external: $0, from: was[$0] ?? [], to: now[$0] ?? []) }
+        return (risks, externals)
     }
 
     mutating func names(from handbook: Handbook) {

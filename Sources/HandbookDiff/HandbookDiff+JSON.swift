@@ -100,6 +100,8 @@ extension HandbookDiff {
         var contracts: [Contract]
         var agents: [Agent]
         var timing: Timing
+        var risk_owners: [RiskOwnerChange]
+        var extended_team: [ExternalEngagementChange]
         var diagnostics: Diagnostics
         var new_errors: Int
         var new_warnings: Int
@@ -121,6 +123,8 @@ extension HandbookDiff {
                       becomes_write: $0.becomesWrite, becomes_copilot: $0.becomesCopilot, values: $0.values)
             }
             timing = Timing(cycle: diff.timing.cycle, uncovered_boundaries: diff.timing.uncovered)
+            risk_owners = diff.riskOwners
+            extended_team = diff.extendedTeam
             diagnostics = Diagnostics(introduced: diff.introduced.map(DiagnosticJSON.init), resolved: diff.resolved.map(DiagnosticJSON.init))
             new_errors = diff.introducedErrors
             new_warnings = diff.introducedWarnings

@@ -12,6 +12,7 @@ extension HandbookDiff {
         if !flowsAdded.isEmpty || !flowsRemoved.isEmpty || !unpartnered.isEmpty { out += flowSection() }
         if !agents.isEmpty { out += agentSection() }
         if !timing.isEmpty { out += timingSection() }
+        if !riskOwners.isEmpty || !extendedTeam.isEmpty { out += kernelSection() }
         if !introduced.isEmpty || !resolved.isEmpty { out += diagnosticSection() }
         return out
     }
@@ -194,6 +195,26 @@ extension HandbookDiff {
         }
         if let cycle = timing.cycle {
             out += "- Cycle: \(cycle.from) → \(cycle.to)\(timing.budget.map { " (budget \($0))" } ?? "")\n"
+        }
+        return out
+    }
+
+    func kernelSection() -> String {
+        var out = "\n### Risks and the extended team\n\n"
+        let who = { (ids: String?) -> String in
+            guard let ids, !ids.isEmpty else { return "nobody" }
+            return ids.split(separator: ",").map { part in
+                let id = String(part.drop { $0 == " " })
+                return Self.text(self.actorNames[id] ?? id)
+            }.joined(separator: ", ")
+        }
+        for change in riskOwners {
+            let title = Settings.Risk(rawValue: change.risk)?.title ?? change.risk
+            out += "- \(title.hasSuffix("risk") ? title : title + " risk"): owner \(who(change.from)) → \(who(change.to))\(change.to == nil ? " ⚠️" : "")\n"
+        }
+        let stages = { (ids: [String]) in ids.isEmpty ? "not engaged" : ids.map { Self.text(self.stageNames[$0] ?? $0) }.joined(separator: ", ") }
+        for change in extendedTeam {
+            out += "- \(Self.text(actorNames[change.external] ?? change.external)) (outside the team): engaged in \(stages(change.from)) → \(stages(change.to))\n"
         }
         return out
     }

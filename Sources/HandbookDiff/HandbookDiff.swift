@@ -173,7 +173,30 @@ public struct HandbookDiff: Sendable {
         var isEmpty: Bool { cycle == nil && uncovered.isEmpty }
     }
 
+    /// A risk whose owner changed (FORMAT.md, The kernel); nil owner: none.
+    public struct RiskOwnerChange: Sendable, Equatable, Encodable {
+        public var risk: String
+        public var from: String?
+        public var to: String?
+        enum CodingKeys: String, CodingKey { case risk, from, to }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(risk, forKey: .risk)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+        }
+    }
+
+    /// An external whose `engaged` stages changed (the extended team).
+    public struct ExternalEngagementChange: Sendable, Equatable, Encodable {
+        public var external: String
+        public var from: [String]
+        public var to: [String]
+    }
+
     public var entities: [EntityChanges] = []
+    public var riskOwners: [RiskOwnerChange] = []
+    public var extendedTeam: [ExternalEngagementChange] = []
     public var engagement: [EngagementChange] = []
     public var flowsAdded: [Flow] = []
     public var flowsRemoved: [Flow] = []
@@ -193,6 +216,7 @@ public struct HandbookDiff: Sendable {
     public var isEmpty: Bool {
         entities.allSatisfy(\.isEmpty) && engagement.isEmpty && flowsAdded.isEmpty && flowsRemoved.isEmpty
             && unpartnered.isEmpty && contracts.isEmpty && agents.isEmpty && timing.isEmpty && introduced.isEmpty && resolved.isEmpty
+            && riskOwners.isEmpty && extendedTeam.isEmpty
     }
 
     public var introducedErrors: Int { introduced.errorCount }

@@ -137,6 +137,38 @@ import Testing
         #expect(kept.stdout.contains("- ⚠️ Saved links to `roles/analyst.html` will break: add `aliases: [analyst]` to the file that replaces it\n"))
     }
 
+    /// The kernel (FORMAT.md): a risk's new owner and an external's new
+    /// stages are said in the review, in Markdown and JSON.
+    @Test func riskOwnersAndTheExtendedTeamChanges() throws {
+        let scratch = try Scratch()
+        _ = try scratch.copy(Paths.exampleContent, as: "base")
+        let head = try scratch.copy(Paths.exampleContent, as: "head")
+        let settings = head.appendingPathComponent("handbook.yaml")
+        try (try String(contentsOf: settings, encoding: .utf8)).replacingOccurrences(of: "  ethical: steward\n", with: "  ethical: pm\n")
+            .replacingOccurrences(of: "  usability: analyst\n", with: "")
+            .replacingOccurrences(of: "engaged: [discover, decide]", with: "engaged: [decide]")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let run = try Run(["diff", "base", "head"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let section = try #require(run.stdout.range(of: "### Risks and the extended team\n\n"))
+        #expect(run.stdout[section.upperBound...].hasPrefix("""
+            - Usability risk: owner Designer / Analyst → nobody ⚠️
+            - Ethical data risk: owner Data Steward → Data PM
+            - Clinicians (outside the team): engaged in Discover, Decide → Decide
+
+            """), "\(run.stdout)")
+        let json = try Run(["diff", "base", "head", "--format", "json"], in: scratch.url)
+        #expect(json.stdout.contains("""
+            "risk_owners": [
+                {"risk": "usability", "from": "analyst", "to": null},
+                {"risk": "ethical", "from": "steward", "to": "pm"}
+              ],
+              "extended_team": [
+                {"external": "clinicians", "from": ["discover", "decide"], "to": ["decide"]}
+              ],
+            """), "\(json.stdout)")
+    }
+
     @Test func aBaseWithoutTheHandbookCountsAsEmpty() throws {
         let repo = try repository()
         let run = try Run(["diff", "HEAD~2", "HEAD~1"], in: repo.url)
