@@ -22,8 +22,41 @@ public struct RuleDescriptor: Sendable {
 /// removes a base file. `1️⃣`, `2️⃣`... mark where the rule reports, in order.
 public struct RuleExample: Sendable {
     public let files: [String: String?]
+    /// A portfolio (FORMAT.md, A portfolio of handbooks): `files` are paths
+    /// under the portfolio's folder (portfolio.yaml, <folder>/content/...),
+    /// with no base handbook added.
+    public let isPortfolio: Bool
+    /// For a portfolio: the files to show (portfolio.yaml and what each
+    /// handbook changes from the base), not every handbook's every file.
+    let shown: Set<String>?
 
-    public init(_ files: [String: String?]) { self.files = files }
+    public init(_ files: [String: String?]) {
+        self.files = files
+        isPortfolio = false
+        shown = nil
+    }
+
+    init(portfolioFiles: [String: String?], shown: Set<String>) {
+        files = portfolioFiles
+        isPortfolio = true
+        self.shown = shown
+    }
+
+    /// A portfolio of `handbooks` (folder → changes to the base handbook,
+    /// as in a single-handbook example) under `portfolio` (portfolio.yaml).
+    public static func portfolio(_ portfolio: String, handbooks: [(folder: String, files: [String: String?])]) -> RuleExample {
+        var out: [String: String?] = ["portfolio.yaml": portfolio]
+        var shown: Set<String> = ["portfolio.yaml"]
+        for (folder, changes) in handbooks {
+            var files: [String: String?] = base.mapValues { $0 }
+            for (path, text) in changes {
+                files[path] = text
+                shown.insert(folder + "/content/" + path)
+            }
+            for (path, text) in files { out[folder + "/content/" + path] = text }
+        }
+        return RuleExample(portfolioFiles: out, shown: shown)
+    }
 
     /// A small valid handbook every example starts from: two stages, two
     /// roles that hand a brief and an estimate to each other, one contract.
@@ -147,6 +180,7 @@ public struct RuleExample: Sendable {
 
     /// The example's files: the base with this example's changes.
     public var handbook: [String: String] {
+        if isPortfolio { return files.compactMapValues { $0 } }
         var out = Self.base
         for (path, text) in files { out[path] = text }
         return out
@@ -155,7 +189,7 @@ public struct RuleExample: Sendable {
     /// Only the files this example changes, as a user would write them
     /// (markers removed), in path order.
     public var shownFiles: [(path: String, text: String)] {
-        files.sorted { $0.key < $1.key }.compactMap { path, text in text.map { (path, Self.unmarked($0)) } }
+        files.sorted { $0.key < $1.key }.filter { shown?.contains($0.key) ?? true }.compactMap { path, text in text.map { (path, Self.unmarked($0)) } }
     }
 
     /// The text without its `1️⃣` markers (a digit, U+FE0F, U+20E3).

@@ -47,6 +47,9 @@ public enum RuleRegistry {
         AbsentRiskOwnerRule.self,
         LateExtendedTeamRule.self,
         UncheckedSynthesisRule.self,
+        ConflictingDefinitionRule.self,
+        PortfolioRiskRule.self,
+        PortfolioGateRule.self,
     ]
 
     public static let descriptors: [RuleDescriptor] = all.map { $0.descriptor }

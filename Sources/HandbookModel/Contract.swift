@@ -69,6 +69,8 @@ public struct Contract: Sendable {
     /// `gates` was there but none of its entries could be read (reported
     /// as invalid-value, so not again as contract-without-gates).
     public var gatesWereInvalid = false
+    /// Where the `gates` key stands, when written (a portfolio's portfolio-gate reports there).
+    public var gatesKeyLocation: SourceLocation?
     public var acknowledgeWithin: Duration?
     public var nextStageWithin: Duration?
     /// `trigger.acknowledge_within` is written, valid or not (an invalid one

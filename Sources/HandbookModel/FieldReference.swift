@@ -216,9 +216,29 @@ public enum FieldReference {
         aliases,
     ])
 
+    /// portfolio.yaml (FORMAT.md, A portfolio of handbooks).
+    public static let portfolio = FieldGroup(id: "portfolio", place: "portfolio.yaml", fields: [
+        .init("title", "text", required: true, "The portfolio's name: its overview's title.", example: "Clinical Data Products"),
+        .init("handbooks", "a list of folders", required: true, "The handbooks, each a folder beside portfolio.yaml with its own content/, in the order they are checked and listed.", example: "[cohorts, claims]"),
+        .init("constraints", "a mapping", absent: "no constraints", "What every product must make true: objects_agree, risks, gates.", example: "\n  objects_agree: true"),
+    ])
+
+    /// `constraints` in portfolio.yaml.
+    public static let portfolioConstraints = FieldGroup(id: "portfolio.constraints", place: "constraints in portfolio.yaml", fields: [
+        .init("objects_agree", "true or false", absent: "false", "One governed object id, one definition across the handbooks (conflicting-definition).", example: "true"),
+        .init("risks", "a list of value, usability, feasibility, viability, ethical", absent: "none", "Risks every handbook names an owner for (portfolio-risk).", example: "[ethical]"),
+        .init("gates", "a list of {into, matching}", absent: "none", "Gates every contract into a stage must have (portfolio-gate).", example: "\n    - into: last\n      matching: \"(?i)bias\""),
+    ])
+
+    /// An entry of `constraints.gates`.
+    public static let portfolioGate = FieldGroup(id: "portfolio.constraints.gates", place: "an entry of constraints.gates in portfolio.yaml", fields: [
+        .init("into", "a stage id, or last", required: true, "The stage the contracts lead into; last is each handbook's last lifecycle stage.", example: "last"),
+        .init("matching", "a regular expression", required: true, "What one of each such contract's gates must match.", example: "\"(?i)bias\""),
+    ])
+
     /// Every group, in the order of docs/format.md.
     public static let groups: [FieldGroup] = [settings, external, risks, stage, role, contextIn, contextOut, agent, workflow, context, contract, trigger,
-                                              object, dataContract, weeklyJob, page]
+                                              object, dataContract, weeklyJob, page, portfolio, portfolioConstraints, portfolioGate]
 
     /// `role`, `role.agents`, `role.engagement`, `role.agents.delegation`,
     /// `agent.delegation` (a group's last word names it too): the group, and

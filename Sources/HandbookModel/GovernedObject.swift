@@ -36,6 +36,8 @@ public struct GovernedObject: Sendable {
     public var file: String
     public var name: String
     public var definition: String
+    /// Where `definition`'s value stands (a portfolio's conflicting-definition reports there).
+    public var definitionLocation: SourceLocation?
     public var producer: Located<String>?
     public var steward: Located<String>?
     public var consumers: [Located<String>]

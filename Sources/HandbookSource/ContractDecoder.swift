@@ -37,6 +37,7 @@ enum ContractDecoder {
             }
         }
         // Absent or empty gates are contract-without-gates, reported by the checker.
+        if let pair = fields.pair("gates") { contract.gatesKeyLocation = log.location(pair.key) }
         if fields.has("gates"), let items = fields.list("gates") {
             for item in items {
                 if let text = fields.itemText(item, of: "gates") {

@@ -12,6 +12,7 @@ enum ObjectDecoder {
         var object = GovernedObject(id: id, file: file, body: body)
         object.name = fields.text("name", required: true) ?? ""
         object.definition = fields.text("definition", required: true) ?? ""
+        if let node = fields.value("definition") { object.definitionLocation = log.location(node) }
         object.producer = fields.id("producer", required: true)
         object.steward = fields.id("steward", required: true)
         object.consumers = fields.ids("consumers")?.ids ?? []

@@ -42,6 +42,7 @@ struct Build: ParsableCommand {
 
 
     func run() throws {
+        if let file = try handbook.portfolioFile() { return try buildPortfolio(file) }
         let started = DispatchTime.now()
         let content = handbook.content
         let output = self.output ?? handbook.sibling("public")
@@ -89,5 +90,62 @@ struct Build: ParsableCommand {
         }
         StandardStream.output.write("built \(summary.pages) pages into \(DisplayPath.of(output))/ with \(warnings) in \(formatted("%.2f", seconds)) s"
             + (summary.unchanged > 0 ? " (\(counted(written, "file")) changed)\n" : "\n"))
+    }
+
+    /// A portfolio: every handbook's site under its folder, the portfolio's
+    /// overview at the root; nothing written when any handbook has errors.
+    func buildPortfolio(_ file: String) throws {
+        let started = DispatchTime.now()
+        let checked = try CheckRun.portfolio(file, handbook, renderHTML: true, relations: true)
+        let report = checked.report
+        let status = report.exitCode(strict: strict)
+        if status != 0 {
+            StandardStream.output.write(CheckRun.render(report, format: format))
+            throw ExitCode(status)
+        }
+        if !report.diagnostics.isEmpty {
+            StandardStream.output.write(format == .text ? report.text(color: StandardStream.outputWantsColor, summary: false)
+                                                        : CheckRun.render(report, format: format))
+        }
+        guard let portfolio = checked.portfolio else { throw ExitCode(1) }
+        let base = PortfolioPipeline(file: file).folder
+        let output = self.output ?? (base == "." ? "public" : base + "/public")
+        var protected: [String] = []
+        for member in checked.members {
+            protected.append(member.pipeline.content)
+            if let templates = member.pipeline.templates { protected.append(templates) }
+        }
+        let folder: OutputFolder
+        do {
+            folder = try OutputFolder(path: output, protecting: protected, force: force)
+        } catch let refusal as OutputFolder.Refusal {
+            throw ToolFailure(refusal.description)
+        }
+        folder.abandonOnInterrupt()
+        var pages = 0, files = 0, unchanged = 0
+        var products: [PortfolioSite.Product] = []
+        do {
+            for member in checked.members {
+                guard let theme = member.checked.theme else { throw ExitCode(1) }
+                let builder = SiteBuilder(relations: member.checked.relations!, warnings: member.checked.report.diagnostics, theme: theme,
+                                          options: member.pipeline.siteOptions(generator: "handoff \(Handoff.version)",
+                                                                               lastChanged: Git.lastChanges(of: member.pipeline.content)))
+                let summary = try builder.build(into: PrefixedSink(folder, folder: member.folder))
+                pages += summary.pages
+                files += summary.files
+                products.append(PortfolioSite.Product(folder: member.folder, builder: builder))
+            }
+            for file in PortfolioSite.files(title: portfolio.title, products: products, generator: "handoff \(Handoff.version)") {
+                try folder.write(file.path, file.bytes)
+            }
+            unchanged = folder.reused
+            try folder.commit()
+        } catch let refusal as OutputFolder.Refusal {
+            folder.abandon()
+            throw ToolFailure(refusal.description)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        StandardStream.output.write("built \(pages + 1) pages of \(counted(checked.members.count, "handbook")) into \(DisplayPath.of(output))/ with \(counted(report.warnings, "warning")) in \(formatted("%.2f", seconds)) s"
+            + (unchanged > 0 ? " (\(counted(files + 2 - unchanged, "file")) changed)\n" : "\n"))
     }
 }

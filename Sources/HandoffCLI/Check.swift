@@ -34,6 +34,13 @@ struct Check: ParsableCommand {
     var templates: String?
 
     func run() throws {
+        if let file = try handbook.portfolioFile() {
+            let report = try CheckRun.portfolio(file, handbook).report
+            StandardStream.output.write(CheckRun.render(report, format: format))
+            let status = report.exitCode(strict: strict)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let report = try CheckRun.run(CheckRun.pipeline(handbook, templates: templates)).report
         StandardStream.output.write(CheckRun.render(report, format: format))
         let status = report.exitCode(strict: strict)
@@ -57,6 +64,16 @@ enum CheckRun {
         }
         return HandbookPipeline(content: options.content, templates: templates ?? options.templatesFolder(nil),
                                 limits: try options.limits(), renderHTML: renderHTML)
+    }
+
+    /// A portfolio's handbooks and its own rules; a listed folder that is no
+    /// handbook as a tool failure.
+    static func portfolio(_ file: String, _ options: HandbookOptions, renderHTML: Bool = false, relations: Bool = false) throws -> PortfolioPipeline.Checked {
+        do {
+            return try PortfolioPipeline(file: file, limits: try options.limits(), renderHTML: renderHTML).run(relations: relations)
+        } catch let failure as PortfolioPipeline.Failure {
+            throw ToolFailure(failure.description)
+        }
     }
 
     /// Theme, load, check, report; the loader's refusal as a tool failure.

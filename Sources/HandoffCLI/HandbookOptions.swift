@@ -14,6 +14,24 @@ struct HandbookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Raise a size or complexity limit (repeatable).", valueName: "NAME=VALUE"))
     var limit: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("A portfolio of handbooks to read instead (default: portfolio.yaml here, when there is no content folder).", valueName: "FILE"))
+    var portfolio: String?
+
+    /// The portfolio to read, if any: `--portfolio FILE` (which must exist),
+    /// else `portfolio.yaml` in the working folder when the content folder
+    /// is the default and does not exist (FORMAT.md: check and build run in
+    /// the portfolio's folder).
+    func portfolioFile() throws -> String? {
+        if let portfolio {
+            guard FileManager.default.fileExists(atPath: portfolio) else { throw ToolFailure("portfolio file '\(portfolio)' does not exist") }
+            return portfolio
+        }
+        if content == "content", !FileManager.default.fileExists(atPath: "content"), FileManager.default.fileExists(atPath: "portfolio.yaml") {
+            return "portfolio.yaml"
+        }
+        return nil
+    }
+
     func limits() throws -> LoadLimits { try CheckRun.limits(limit) }
 
     /// A folder beside the content folder: where `templates/` and `public/`

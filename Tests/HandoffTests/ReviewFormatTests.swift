@@ -42,7 +42,7 @@ import Testing
         let runs = sarif["runs"] as! [[String: Any]]
         let driver = (runs[0]["tool"] as! [String: Any])["driver"] as! [String: Any]
         let rules = driver["rules"] as! [[String: Any]]
-        #expect(rules.count == 43) // the format's 42 rules and the theme's `template`
+        #expect(rules.count == 46) // the format's 45 rules and the theme's `template`
         #expect(rules.first { $0["id"] as? String == "vague-gate" }?["defaultConfiguration"] as? [String: String] == ["level": "warning"])
         let results = runs[0]["results"] as! [[String: Any]]
         #expect(results.count == 17)

@@ -1,0 +1,93 @@
+import Diagnostics
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import HandbookCheck
+import HandbookModel
+import HandbookSource
+
+/// A portfolio of handbooks (FORMAT.md, A portfolio of handbooks): reads
+/// portfolio.yaml, runs each handbook's own pipeline (paths shown from the
+/// portfolio's folder: `cohorts/content/roles/pm.md`), then the portfolio's
+/// rules, into one report.
+public struct PortfolioPipeline: Sendable {
+    /// portfolio.yaml on disk.
+    public var file: String
+    public var limits: LoadLimits
+    public var renderHTML: Bool
+
+    public init(file: String, limits: LoadLimits = LoadLimits(), renderHTML: Bool = false) {
+        self.file = file
+        self.limits = limits
+        self.renderHTML = renderHTML
+    }
+
+    /// The folder holding portfolio.yaml, on disk and as shown.
+    public var folder: String {
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        let parent = String(file[..<slash])
+        return parent.isEmpty ? "/" : parent
+    }
+
+    var displayFolder: String {
+        let shown = DisplayPath.of(folder)
+        return shown == "." ? "" : shown
+    }
+
+    /// A handbook the portfolio lists that could not be read at all.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public struct Member: Sendable {
+        public var folder: String
+        public var pipeline: HandbookPipeline
+        public var checked: CheckedHandbook
+    }
+
+    public struct Checked: Sendable {
+        /// nil when portfolio.yaml could not be read (its diagnostics say why).
+        public var portfolio: Portfolio?
+        public var members: [Member]
+        /// Every handbook's diagnostics, portfolio.yaml's and the portfolio rules'.
+        public var report: DiagnosticReport
+    }
+
+    /// The pipeline of one listed handbook: `<folder>/content`, with
+    /// `<folder>/templates` over the theme when it exists.
+    public func pipeline(for handbook: String) -> HandbookPipeline {
+        let base = folder == "." ? handbook : folder + "/" + handbook
+        let shown = displayFolder.isEmpty ? handbook : displayFolder + "/" + handbook
+        let templates = FileManager.default.fileExists(atPath: base + "/templates") ? base + "/templates" : nil
+        return HandbookPipeline(content: base + "/content", contentDisplay: shown + "/content", templates: templates,
+                                templatesDisplay: shown + "/templates", limits: limits, renderHTML: renderHTML)
+    }
+
+    public func run(theme: HandbookPipeline.ThemeChoice = .load, relations: Bool = false) throws(Failure) -> Checked {
+        let shownFile = displayFolder.isEmpty ? "portfolio.yaml" : displayFolder + "/portfolio.yaml"
+        let (portfolio, portfolioDiagnostics) = PortfolioDecoder.load(path: file, file: shownFile, limits: limits)
+        var diagnostics = portfolioDiagnostics
+        var files = 1
+        var members: [Member] = []
+        for handbook in portfolio?.handbooks ?? [] {
+            let pipeline = pipeline(for: handbook.value)
+            let checked: CheckedHandbook
+            do {
+                checked = try pipeline.run(theme: theme, relations: relations)
+            } catch {
+                throw Failure(description: "handbook '\(handbook.value)' (\(handbook.location)): \(error.description)")
+            }
+            diagnostics += checked.report.diagnostics
+            files += checked.report.files
+            members.append(Member(folder: handbook.value, pipeline: pipeline, checked: checked))
+        }
+        if let portfolio {
+            diagnostics += PortfolioChecker.check(portfolio, members.map {
+                PortfolioChecker.Member(folder: $0.folder, handbook: $0.checked.handbook, root: $0.pipeline.contentDisplay)
+            })
+        }
+        return Checked(portfolio: portfolio, members: members, report: DiagnosticReport(diagnostics: diagnostics, files: files))
+    }
+}
