@@ -27,7 +27,7 @@ extension PreviewServer {
     /// Watches the content and templates folders (inotify; polling where
     /// it is unavailable) and rebuilds after each burst of changes.
     func watch(report: @escaping @Sendable (Outcome) -> Void) {
-        let folders = [options.content, options.templates]
+        let folders = options.portfolio.map { [PortfolioPipeline(file: $0).folder] } ?? [options.content, options.templates]
         Self.startThread(stackSize: 8 << 20) { [self] in
             // HANDOFF_WATCH=poll polls even where inotify works (for tests, and network file systems).
             if ProcessInfo.processInfo.environment["HANDOFF_WATCH"] != "poll", let watcher = FolderWatcher(roots: folders) {

@@ -37,8 +37,12 @@ public final class PreviewServer: @unchecked Sendable {
         /// Each content file's last change from git, read when the server starts.
         public var lastChanged: [String: String]
 
+        /// A portfolio's portfolio.yaml, served instead of one handbook.
+        public var portfolio: String?
+
         public init(content: String, contentDisplay: String, templates: String, templatesDisplay: String, host: String, port: Int,
-                    limits: LoadLimits, generator: String, editor: String?, lastChanged: [String: String] = [:]) {
+                    limits: LoadLimits, generator: String, editor: String?, lastChanged: [String: String] = [:], portfolio: String? = nil) {
+            self.portfolio = portfolio
             self.lastChanged = lastChanged
             self.content = content
             self.contentDisplay = contentDisplay
@@ -111,6 +115,7 @@ public final class PreviewServer: @unchecked Sendable {
     public func rebuild(changed: Set<String>? = nil) -> Outcome {
         rebuildLock.lock()
         defer { rebuildLock.unlock() }
+        if let portfolio = options.portfolio { return rebuildPortfolio(portfolio) }
         let started = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6 }
         let change = WatchedChange(changed, content: options.content)

@@ -27,6 +27,13 @@ public final class IncrementalSite: @unchecked Sendable {
         public var reused: Int
         /// Pages whose views were built (every page, unless the edit's reach was known).
         public var considered: Int = 0
+
+        public init(changed: [String], removed: [String], reused: Int, considered: Int = 0) {
+            self.changed = changed
+            self.removed = removed
+            self.reused = reused
+            self.considered = considered
+        }
     }
 
     /// What the previous update's graph said about reach.

@@ -44,11 +44,14 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let content = handbook.content
+        let portfolio = try handbook.portfolioFile()
         var isDirectory = false
-        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory else {
+        if portfolio != nil {
+            // A portfolio: its folder is watched, its handbooks are checked by the pipeline.
+        } else if !FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory) || !isDirectory {
             throw ToolFailure(CheckRun.explain(.notAFolder(DisplayPath.of(content)), content: content))
         }
-        guard FileManager.default.isReadableFile(atPath: content + "/handbook.yaml") else {
+        if portfolio == nil, !FileManager.default.isReadableFile(atPath: content + "/handbook.yaml") {
             throw ToolFailure("'\(DisplayPath.of(content))' is not a handbook: it has no handbook.yaml")
         }
         if let folder = templates, !FileManager.default.fileExists(atPath: folder) {
@@ -63,7 +66,8 @@ struct Serve: ParsableCommand {
             content: content, contentDisplay: DisplayPath.of(content), templates: templatesFolder,
             templatesDisplay: DisplayPath.of(templatesFolder), host: host, port: port,
             limits: try handbook.limits(), generator: "handoff \(Handoff.version)",
-            editor: ProcessInfo.processInfo.environment["HANDOFF_EDITOR"], lastChanged: Git.lastChanges(of: content)))
+            editor: ProcessInfo.processInfo.environment["HANDOFF_EDITOR"], lastChanged: portfolio == nil ? Git.lastChanges(of: content) : [:],
+            portfolio: portfolio))
         // Ctrl-C (and SIGTERM) stop the server at once: exit 0.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)

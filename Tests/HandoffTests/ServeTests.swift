@@ -127,6 +127,25 @@ import HandbookSource
         #expect(server.log.hasSuffix("stopped\n"))
     }
 
+    /// A portfolio's folder serves the portfolio: its overview, each
+    /// handbook under its folder, the bytes build writes; an edit rebuilds.
+    @Test func servesAPortfolioAndFollowsItsEdits() throws {
+        let scratch = try PortfolioTests.example()
+        let server = try Server(in: scratch.url)
+        defer { _ = server.stop() }
+        #expect(server.log.hasPrefix("built 94 files with 0 warnings in "), "\(server.log)")
+        #expect(try server.get("/").body.contains("<h3><a href=\"claims/index.html\">Claims Team Handbook</a></h3>"))
+        #expect(try Run(["build"], in: scratch.url).status == 0)
+        let page = try server.get("/claims/roles/analyst.html")
+        let script = try #require(page.body.range(of: "<script id=\"handoff-live\">"))
+        let end = try #require(page.body.range(of: "</script>", range: script.upperBound..<page.body.endIndex))
+        #expect(String(page.body[..<script.lowerBound]) + String(page.body[end.upperBound...])
+                == (try String(contentsOfFile: scratch.path("public/claims/roles/analyst.html"), encoding: .utf8)))
+        try PortfolioTests.patch(scratch, "claims/content/roles/analyst.md", "name: Claims Analyst", "name: Claims Reader")
+        #expect(server.waitFor { (try? server.get("/claims/roles/analyst.html").body.contains("<h1>Claims Reader</h1>")) ?? false })
+        #expect(server.stop() == 0)
+    }
+
     @Test func refusesWhatIsNotTheSite() throws {
         let scratch = try Self.scratch()
         let server = try Server(in: scratch.url)
