@@ -24,6 +24,41 @@ public struct WhatIf: Sendable, Equatable {
 
     public var isEmpty: Bool { stages.isEmpty && contexts.isEmpty && contracts.isEmpty && objects.isEmpty && agents.isEmpty && risks.isEmpty }
 
+    init(without: [String]) { self.without = without }
+
+    /// `WhatIf(handbook, without: [role])` for every role at once, in one
+    /// pass over the handbook (the overview asks it of every role; one
+    /// `WhatIf` each would be quadratic in the roles).
+    public static func eachRoleAlone(_ handbook: Handbook) -> [String: WhatIf] {
+        var out: [String: WhatIf] = [:]
+        for id in handbook.roles.keys { out[id] = WhatIf(without: [id]) }
+        let roles = handbook.sortedRoles
+        for stage in handbook.settings?.lifecycle.map(\.value) ?? [] {
+            let leads = roles.filter { $0.engagement[stage]?.level == .lead }
+            if leads.count == 1 { out[leads[0].id]?.stages.append(stage) }
+        }
+        let externals = Set(handbook.settings?.externals.keys.map { $0 } ?? [])
+        var producers: [String: Set<String>] = [:]
+        for role in roles {
+            for flow in role.contextOut { producers[flow.context.value, default: []].insert(role.id) }
+            for flow in role.contextIn where externals.contains(flow.from.value) { producers[flow.context.value, default: []].insert(flow.from.value) }
+        }
+        for (context, set) in producers.sorted(by: { $0.key < $1.key }) where set.count == 1 {
+            out[set.first!]?.contexts.append(context)
+        }
+        for contract in handbook.sortedContracts {
+            for party in Set([contract.from?.value, contract.to?.value].compactMap { $0 }).sorted() { out[party]?.contracts.append(contract.id) }
+        }
+        for object in handbook.sortedObjects {
+            for party in Set([object.steward?.value, object.producer?.value].compactMap { $0 }).sorted() { out[party]?.objects.append(object.id) }
+        }
+        for role in roles { out[role.id]?.agents = role.agents.map { Agent(role: role.id, name: $0.name) } }
+        for entry in handbook.settings?.risks ?? [] {
+            for owner in Set(entry.owners.map(\.value)).sorted() { out[owner]?.risks.append(entry.risk.rawValue) }
+        }
+        return out
+    }
+
     public init(_ handbook: Handbook, without removed: Set<String>) {
         without = removed.sorted()
         let lifecycle = handbook.settings?.lifecycle.map(\.value) ?? []

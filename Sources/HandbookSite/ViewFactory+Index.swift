@@ -74,8 +74,9 @@ extension ViewFactory {
                                  note: entry.risk == .ethical ? "engaged in every stage; may delay a release" : "")
         }
         // If someone is out: each role whose absence alone breaks something.
+        let alone = WhatIf.eachRoleAlone(graph.handbook)
         let singlePoints = graph.roles.compactMap { role -> SinglePointView? in
-            let losses = WhatIf(graph.handbook, without: [role.id])
+            guard let losses = alone[role.id] else { return nil }
             func names(_ kind: EntityKind, _ ids: [String]) -> String { listed(ids.map { graph.title(of: PageRef(kind, $0)) }, "and") }
             var lines: [String] = []
             if !losses.stages.isEmpty { lines.append("no lead for " + names(.stages, losses.stages)) }
@@ -114,7 +115,9 @@ extension ViewFactory {
             hasAgents: !agents.isEmpty,
             winterTearSummary: "\(counted(specialists, "specialist")) and \(counted(agents.count - specialists, "copilot"))",
             objects: summarised("objects") ? [] : objectSummaries(from: page), scorecard: scorecard,
-            risks: risks, singlePoints: singlePoints,
+            risks: risks, singlePoints: Array(singlePoints.prefix(Self.overviewLimit)),
+            moreSinglePoints: singlePoints.count > Self.overviewLimit
+                ? "and \(singlePoints.count - Self.overviewLimit) more roles: handoff what-if --without ROLE says what each would break" : "",
             heatmapExternals: heatmapInline ? graph.engagedExternals.map { actor($0.id, from: page) } : [])
     }
 

@@ -316,6 +316,8 @@ struct IndexView: Sendable {
     var risks: [RiskOwnerView]
     /// Each role whose absence breaks something, with what breaks.
     var singlePoints: [SinglePointView]
+    /// Roles past the first `ViewFactory.overviewLimit` of them, or "".
+    var moreSinglePoints: String
     /// Columns of the heatmap's table for externals with `engaged`.
     var heatmapExternals: [ActorView]
 }

@@ -347,6 +347,7 @@ extension IndexView: TemplateView {
         .list("scorecard", \.scorecard),
         .list("risks", \.risks),
         .list("singlePoints", \.singlePoints),
+        .text("moreSinglePoints", \.moreSinglePoints),
         .list("heatmapExternals", \.heatmapExternals),
     ])
 }

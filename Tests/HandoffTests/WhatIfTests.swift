@@ -51,6 +51,9 @@ import Testing
             lossesSeen += losses.lines(before.handbook).count
         }
         #expect(lossesSeen > 30)
+        // The overview's one-pass version agrees with one WhatIf per role.
+        let alone = WhatIf.eachRoleAlone(before.handbook)
+        for role in roles { #expect(alone[role] == WhatIf(before.handbook, without: [role]), "\(role)") }
     }
 
     @Test func theCommandPrintsOneLineALossAndExitsZero() throws {
