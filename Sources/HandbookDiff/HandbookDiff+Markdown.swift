@@ -29,6 +29,8 @@ extension HandbookDiff {
         if !engagement.isEmpty { parts.append("\(counted(engagement.count, "engagement cell")) changed") }
         let flows = flowsAdded.count + flowsRemoved.count
         if flows > 0 { parts.append("\(counted(flows, "context flow")) added or removed") }
+        if !riskOwners.isEmpty { parts.append("\(counted(riskOwners.count, "risk owner")) changed") }
+        if !extendedTeam.isEmpty { parts.append("\(extendedTeam.count) \(extendedTeam.count == 1 ? "external's" : "externals'") engagement changed") }
         if introducedErrors > 0 { parts.append(Self.count(introducedErrors, "new error")) }
         if introducedWarnings > 0 { parts.append(Self.count(introducedWarnings, "new warning")) }
         if !resolved.isEmpty { parts.append("\(Self.count(resolved.count, "diagnostic")) resolved") }

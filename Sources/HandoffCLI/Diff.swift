@@ -49,20 +49,14 @@ struct Diff: ParsableCommand {
 
 
     func run() throws {
+        if let portfolio = try handbook.portfolioFile() { return try runPortfolio(portfolio) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-diff-\(getpid())-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let headSide = try resolve(head, scratch: scratch.appendingPathComponent("head").path)
-        let baseSide = try resolve(base, scratch: scratch.appendingPathComponent("base").path)
-        // A handbook in neither revision: the folder is likely mistyped (a CI step in the wrong
-        // folder would otherwise report "no changes" and let anything through).
-        let holds = { (path: String?) in path.map { FileManager.default.fileExists(atPath: $0 + "/handbook.yaml") } ?? false }
-        if !holds(headSide.path) && !holds(baseSide.path) {
+        guard let (diff, headSnapshot) = try compare(content: content, scratch: scratch) else {
+            // A handbook in neither revision: the folder is likely mistyped (a CI step in the wrong
+            // folder would otherwise report "no changes" and let anything through).
             throw ToolFailure("neither '\(base)' nor \(head.map { "'\($0)'" } ?? "the working tree") holds a handbook in '\(content)' (no handbook.yaml): check --content")
         }
-        // Both sides are shown under HEAD's folder so that their diagnostics compare.
-        let root = headSide.display
-        let headSnapshot = try snapshot(headSide.path, root: root)
-        let diff = HandbookDiff(base: try snapshot(baseSide.path, root: root), head: headSnapshot)
         switch format {
         case .markdown: StandardStream.output.write(diff.markdown())
         case .json: StandardStream.output.write(diff.json())
@@ -72,16 +66,69 @@ struct Diff: ParsableCommand {
             let introduced = DiagnosticReport(diagnostics: diff.introduced, files: headSnapshot.handbook.fileCount)
             StandardStream.output.write(CheckRun.render(introduced, format: format == .github ? .github : .sarif))
         }
+        try failIfAsked(errors: diff.introducedErrors, warnings: diff.introducedWarnings)
+    }
+
+    func failIfAsked(errors: Int, warnings: Int) throws {
         switch failOn {
-        case .newErrors where diff.introducedErrors > 0: throw ExitCode(1)
-        case .newWarnings where diff.introducedErrors + diff.introducedWarnings > 0: throw ExitCode(1)
+        case .newErrors where errors > 0: throw ExitCode(1)
+        case .newWarnings where errors + warnings > 0: throw ExitCode(1)
         default: break
         }
     }
 
-    /// A side: a folder on disk (a handbook folder, or one holding
-    /// `content/`), the working tree, or a revision exported to `scratch`.
-    func resolve(_ argument: String?, scratch: String) throws -> (path: String?, display: String) {
+    /// The diff of the handbook in `content` between BASE and HEAD; nil when
+    /// neither side holds one.
+    func compare(content: String, scratch: URL) throws -> (HandbookDiff, Snapshot)? {
+        let headSide = try resolve(head, content: content, scratch: scratch.appendingPathComponent("head").path)
+        let baseSide = try resolve(base, content: content, scratch: scratch.appendingPathComponent("base").path)
+        let holds = { (path: String?) in path.map { FileManager.default.fileExists(atPath: $0 + "/handbook.yaml") } ?? false }
+        if !holds(headSide.path) && !holds(baseSide.path) { return nil }
+        // Both sides are shown under HEAD's folder so that their diagnostics compare.
+        let root = headSide.display
+        let headSnapshot = try snapshot(headSide.path, root: root, content: content)
+        return (HandbookDiff(base: try snapshot(baseSide.path, root: root, content: content), head: headSnapshot), headSnapshot)
+    }
+
+    /// A portfolio: one diff per handbook HEAD's portfolio.yaml lists (BASE's
+    /// too), each under its folder's heading; `--fail-on` counts them all.
+    func runPortfolio(_ file: String) throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-diff-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let pipeline = PortfolioPipeline(file: file)
+        guard let portfolio = PortfolioDecoder.load(path: file, file: file).portfolio else {
+            throw ToolFailure("'\(DisplayPath.of(file))' cannot be read: run handoff check for why")
+        }
+        var diffs: [(folder: String, diff: HandbookDiff, head: Snapshot)] = []
+        for (index, folder) in portfolio.handbooks.map(\.value).enumerated() {
+            let content = pipeline.folder == "." ? folder + "/content" : pipeline.folder + "/" + folder + "/content"
+            guard let (diff, head) = try compare(content: content, scratch: scratch.appendingPathComponent("\(index)")) else { continue }
+            diffs.append((folder, diff, head))
+        }
+        switch format {
+        case .markdown:
+            let changed = diffs.filter { !$0.diff.isEmpty }
+            if changed.isEmpty {
+                StandardStream.output.write("No changes to the portfolio's handbooks.\n")
+            } else {
+                StandardStream.output.write(changed.map { item in
+                    item.diff.markdown().replacingAll("## Handbook changes\n", with: "## Handbook changes: \(item.folder)\n")
+                }.joined(separator: "\n"))
+            }
+        case .json:
+            let items = diffs.map { item in
+                "    {\"folder\": \(JSONString.quote(item.folder)), \"diff\": " + item.diff.json().trimmingWhitespace()
+                    .replacingAll("\n", with: "\n    ") + "}"
+            }
+            StandardStream.output.write("{\n  \"handbooks\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}\n")
+        case .github, .sarif:
+            let introduced = DiagnosticReport(diagnostics: diffs.flatMap(\.diff.introduced), files: diffs.reduce(0) { $0 + $1.head.handbook.fileCount })
+            StandardStream.output.write(CheckRun.render(introduced, format: format == .github ? .github : .sarif))
+        }
+        try failIfAsked(errors: diffs.reduce(0) { $0 + $1.diff.introducedErrors }, warnings: diffs.reduce(0) { $0 + $1.diff.introducedWarnings })
+    }
+
+    func resolve(_ argument: String?, content: String, scratch: String) throws -> (path: String?, display: String) {
         guard let argument else { return (content, DisplayPath.of(content)) }
         var isDirectory = false
         if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory {
@@ -105,7 +152,7 @@ struct Diff: ParsableCommand {
     }
 
     /// Loads and checks a side; nil or a folder without handbook.yaml is empty.
-    func snapshot(_ path: String?, root: String) throws -> Snapshot {
+    func snapshot(_ path: String?, root: String, content: String) throws -> Snapshot {
         guard let path, FileManager.default.fileExists(atPath: path + "/handbook.yaml") else { return .empty(root: root) }
         let checked: CheckedHandbook
         let pipeline = HandbookPipeline(content: path, contentDisplay: root, limits: try handbook.limits())

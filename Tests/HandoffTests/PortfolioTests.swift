@@ -112,4 +112,35 @@ import Testing
         #expect(none.status == 2)
         #expect(none.stderr == "error: portfolio file 'nope.yaml' does not exist\n")
     }
+
+    /// `handoff diff` in a portfolio's repository: one review per handbook
+    /// that changed, under its folder's name; JSON lists every handbook.
+    @Test func aPortfolioChangeIsReviewedPerHandbook() throws {
+        let scratch = try Self.example()
+        try DiffTests.git(["init", "-q", "-b", "main"], in: scratch.url)
+        try DiffTests.git(["add", "-A"], in: scratch.url)
+        try DiffTests.git(["commit", "-q", "-m", "The portfolio"], in: scratch.url)
+        try Self.patch(scratch, "claims/content/handbook.yaml", "  ethical: analyst", "  ethical: lead")
+        try Self.patch(scratch, "clinical-data/content/roles/qa.md", "  decide: consult\n", "")
+        let run = try Run(["diff", "HEAD"], in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("## Handbook changes: clinical-data\n\n**1 role changed · 1 engagement cell changed · 1 new warning**\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("""
+            ## Handbook changes: claims
+
+            **1 risk owner changed**
+
+            ### Risks and the extended team
+
+            - Ethical data risk: owner Claims Analyst → Claims Product Lead
+
+            """), "\(run.stdout)")
+        let json = try Run(["diff", "HEAD", "--format", "json"], in: scratch.url)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let handbooks = object["handbooks"] as! [[String: Any]]
+        #expect(handbooks.map { $0["folder"] as! String } == ["clinical-data", "claims"])
+        #expect((handbooks[1]["diff"] as! [String: Any])["risk_owners"] as! [[String: String]] == [["risk": "ethical", "from": "analyst", "to": "lead"]])
+        try DiffTests.git(["checkout", "--", "."], in: scratch.url)
+        #expect(try Run(["diff", "HEAD"], in: scratch.url).stdout == "No changes to the portfolio's handbooks.\n")
+    }
 }
