@@ -62,6 +62,11 @@ import Testing
             4 errors, 4 warnings in 48 files
 
             """)
+        // A handbook's severity: applies to the portfolio's rules in its files.
+        try Self.patch(scratch, "claims/content/handbook.yaml", "risks:", "severity:\n  portfolio-risk: warning\n  conflicting-definition: off\nrisks:")
+        let softened = try Run(["check"], in: scratch.url)
+        #expect(softened.stdout.contains("claims/content/handbook.yaml:1:1: warning: 'claims' names no owner for the ethical risk, which the portfolio requires [portfolio-risk]"))
+        #expect(!softened.stdout.contains("[conflicting-definition]"))
         // A build with errors writes nothing.
         #expect(try Run(["build"], in: scratch.url).status == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.path("public")))
