@@ -23,6 +23,15 @@ public struct Settings: Sendable {
     public enum Risk: String, Sendable, CaseIterable {
         case value, usability, feasibility, viability, ethical
 
+        /// Before "risk" in a sentence: "the value risk", "the ethical data risk".
+        public var qualifier: String {
+            switch self {
+            case .viability: "business viability"
+            case .ethical: "ethical data"
+            default: rawValue
+            }
+        }
+
         /// How a reader names it.
         public var title: String {
             switch self {

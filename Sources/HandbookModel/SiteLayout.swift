@@ -28,6 +28,16 @@ public enum SiteLayout {
     public static let glossary = "glossary.html"
     /// The theme's icon (a theme may ship its own).
     public static let favicon = "favicon.svg"
+    /// For agents: the site's map (llms.txt) and every page's Markdown in one file.
+    public static let llms = "llms.txt"
+    public static let llmsFull = "llms-full.txt"
+    /// A skill per role: `agents/<role-id>/SKILL.md`.
+    public static let agentsFolder = "agents"
+    public static func skill(_ role: String) -> String { agentsFolder + "/" + role + "/SKILL.md" }
+    /// A page's Markdown twin, beside it: `roles/pm.md` for `roles/pm.html`.
+    public static func twin(of path: String) -> String {
+        path.hasSuffix(".html") ? String(path.dropLast(5)) + ".md" : path + ".md"
+    }
 
     /// The kinds that get a list page past 100 of them (`roles.html`).
     public static let listKinds = ["roles", "contracts", "contexts", "pages", "objects"]
@@ -36,13 +46,13 @@ public enum SiteLayout {
     public static func list(_ kind: String) -> String { kind + ".html" }
 
     /// Files the site writes at its root, whatever the handbook holds.
-    public static let generatedFiles: [String] = [overview, heatmap, printable, searchIndex, notFound, sitemap, robots, noJekyll, glossary]
+    public static let generatedFiles: [String] = [overview, heatmap, printable, searchIndex, notFound, sitemap, robots, noJekyll, glossary, llms, llmsFull]
 
     /// Every root address the site may write besides the theme's own files.
     public static var rootAddresses: Set<String> { Set(generatedFiles + listKinds.map(list) + [marker]) }
 
     /// The folders pages of each kind live in (`roles/`, `pages/`...).
-    public static var pageFolders: Set<String> { Set(EntityKind.allCases.map(\.rawValue) + [searchFolder]) }
+    public static var pageFolders: Set<String> { Set(EntityKind.allCases.map(\.rawValue) + [searchFolder, agentsFolder]) }
 
     /// A content entity's page: `roles/pm.html`; a page of the tree: `pages/ops/On Call.html`.
     public static func page(_ kind: EntityKind, _ id: String) -> String { kind.rawValue + "/" + id + ".html" }

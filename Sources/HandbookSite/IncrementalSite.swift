@@ -52,6 +52,7 @@ public final class IncrementalSite: @unchecked Sendable {
     /// Each page's search entry and printable chapter, by path.
     private var searchPieces: [String: SearchIndex.Piece] = [:]
     private var chapterCache: [String: String] = [:]
+    private var twinCache: [String: String] = [:]
     /// The site: output path → bytes.
     public private(set) var files: [String: [UInt8]] = [:]
 
@@ -128,19 +129,25 @@ public final class IncrementalSite: @unchecked Sendable {
         let looked = narrowed ? selected : pages
         var entries = narrowed ? searchPieces : [:]
         var chapters = narrowed ? chapterCache : [:]
+        var twinTexts = narrowed ? twinCache : [:]
         let whole = printable.printsWhole
-        let made = looked.concurrentMap { page in (search.piece(page), whole && page.entityKind != nil ? printable.chapter(page) : nil) }
+        let twins = MarkdownTwins(graph: graph, publishing: builder.publishing)
+        let made = looked.concurrentMap { page in (search.piece(page), whole && page.entityKind != nil ? printable.chapter(page) : nil, twins.twin(page)) }
         for (page, piece) in zip(looked, made) {
             entries[page.path] = piece.0
             chapters[page.path] = piece.1
+            twinTexts[page.path] = piece.2
         }
         let kept = chapters
+        let keptTwins = twinTexts
         // The same files as a build makes, from the pieces kept.
         let generated = builder.generatedFiles(pages, searchPieces: pages.compactMap { entries[$0.path] },
-                                               chapter: { kept[$0.path] ?? printable.chapter($0) })
+                                               chapter: { kept[$0.path] ?? printable.chapter($0) },
+                                               twin: { keptTwins[$0.path] ?? twins.twin($0) })
         for file in generated { next[file.path] = file.bytes }
         searchPieces = entries
         chapterCache = chapters
+        twinCache = twinTexts
         for asset in builder.themeAssets { next[asset.path] = asset.bytes }
         if !narrowed {
             for asset in handbook.assets.values {

@@ -119,11 +119,24 @@ public struct SiteBuilder: Sendable {
                        unchanged: (output as? OutputFolder)?.reused ?? 0)
     }
 
+    /// For agents: each page's Markdown twin, llms.txt, llms-full.txt and a
+    /// skill per role (`MarkdownTwins`). The preview passes the twins it kept.
+    func agentFiles(_ pages: [PageRef], twin: (@Sendable (PageRef) -> String)? = nil) -> [(path: String, bytes: [UInt8])] {
+        let twins = MarkdownTwins(graph: graph, publishing: publishing)
+        let texts = Trace.measure("markdown twins") { pages.concurrentMap { page in (path: SiteLayout.twin(of: page.path), text: twin?(page) ?? twins.twin(page)) } }
+        var files = texts.map { (path: $0.path, bytes: Array($0.text.utf8)) }
+        files.append((SiteLayout.llms, Array(twins.llms(pages).utf8)))
+        files.append((SiteLayout.llmsFull, Array(MarkdownTwins.full(texts).utf8)))
+        files += graph.roles.map { (SiteLayout.skill($0.id), Array(twins.skill($0).utf8)) }
+        return files
+    }
+
     /// The files the site makes besides its pages (SiteLayout): the heatmap,
     /// the search index and the printable handbook. Both are made of one
     /// piece per page: the live preview passes the pieces it kept
     /// (`searchPieces` in page order, `chapter` for each page).
-    func generatedFiles(_ pages: [PageRef], searchPieces: [SearchIndex.Piece]? = nil, chapter: (@Sendable (PageRef) -> String)? = nil)
+    func generatedFiles(_ pages: [PageRef], searchPieces: [SearchIndex.Piece]? = nil, chapter: (@Sendable (PageRef) -> String)? = nil,
+                        twin: (@Sendable (PageRef) -> String)? = nil)
         -> [(path: String, bytes: [UInt8])] {
         let heatmap = Array(HeatmapSVG(graph: graph, page: .index).render(standalone: true).utf8)
         let search = Trace.measure("search index") { searchPieces.map(SearchIndex.files) ?? SearchIndex(graph: graph).files(pages) }
@@ -134,6 +147,7 @@ public struct SiteBuilder: Sendable {
         if let sitemap = publishing.sitemap(pages), let robots = publishing.robots() {
             files += [(SiteLayout.sitemap, sitemap), (SiteLayout.robots, robots)]
         }
+        files += agentFiles(pages, twin: twin)
         return files + publishing.redirects()
     }
 
@@ -285,6 +299,7 @@ public struct SiteBuilder: Sendable {
             lastChanged: lastChanged(page) ?? "",
             pageKind: template, generator: options.generator)
         layout.canonicalURL = publishing.absolute(page.path) ?? ""
+        layout.twinHref = String(SiteLayout.twin(of: page.urlPath).split(separator: "/").last ?? "")
         layout.printHref = page.root + SiteLayout.printable
         layout.faviconHref = page.root + SiteLayout.favicon
         // Stages have their own "Lifecycle" pager.

@@ -50,7 +50,7 @@ extension ViewFactory {
         let backlinks = backlinks(of: page)
         let flowSVG = roleDiagram(role, from: page)
         let owned = Settings.Risk.allCases.filter { graph.settings.owner(of: $0) == role.id }
-        let risksOwned = owned.isEmpty ? "" : "Owns the " + listed(owned.map { $0 == .ethical ? "ethical data" : $0.title.lowercased() }, "and")
+        let risksOwned = owned.isEmpty ? "" : "Owns the " + listed(owned.map(\.qualifier), "and")
             + (owned.count == 1 ? " risk." : " risks.")
         let delayNote = owned.contains(.ethical) ? "As the owner of ethical data risk, \(role.name) is engaged from the first stage to the release and may delay a release." : ""
         return RoleView(name: role.name, purpose: role.purpose, flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, engagement: engagement,

@@ -57,6 +57,8 @@ struct LayoutView: Sendable {
     var generator: String
     /// The page's absolute address (with `url`), for its canonical link and `og:url`; else "".
     var canonicalURL: String = ""
+    /// The page's Markdown twin, beside it (`pm.md`).
+    var twinHref: String = ""
     /// The 404 page: where the site stands on its host (`/handbook/`), or
     /// "" when that is worked out in the browser.
     var isNotFound = false

@@ -60,6 +60,7 @@ extension LayoutView: TemplateView {
         .text("pageKind", \.pageKind),
         .text("generator", \.generator),
         .text("canonicalURL", \.canonicalURL),
+        .text("twinHref", \.twinHref),
         .bool("isNotFound", \.isNotFound),
         .text("siteBase", \.siteBase),
         .text("printHref", \.printHref),

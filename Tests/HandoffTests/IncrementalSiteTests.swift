@@ -36,16 +36,18 @@ import Testing
         let again = site.update(handbook: loaded.handbook, warnings: warnings)
         #expect(again == .init(changed: [], removed: [], reused: 48, considered: 48))
 
-        // A role's purpose shows on its page, the overview, the printable handbook and the search index; nowhere else.
+        // A role's purpose shows on its page, the overview, the printable handbook and the search index, and
+        // in their Markdown twins, llms.txt, llms-full.txt and the role's skill; nowhere else.
         var edited = loaded.handbook
         edited.roles["pm"]!.purpose = "Keep the team on the problems that matter most, this quarter."
         let purpose = site.update(handbook: edited, warnings: warnings)
-        #expect(purpose == .init(changed: ["handbook.html", "index.html", "roles/pm.html", "search-index.js"], removed: [], reused: 46, considered: 48))
+        #expect(purpose == .init(changed: ["agents/pm/SKILL.md", "handbook.html", "index.html", "index.md", "llms-full.txt", "llms.txt",
+                                           "roles/pm.html", "roles/pm.md", "search-index.js"], removed: [], reused: 46, considered: 48))
 
         // A page removed is reported as removed; the pages that linked it change.
         edited.pages["principles"] = nil
         let removal = site.update(handbook: edited, warnings: warnings)
-        #expect(removal.removed == ["pages/principles.html"])
+        #expect(removal.removed == ["pages/principles.html", "pages/principles.md"])
         #expect(removal.changed.contains("index.html"))
     }
 

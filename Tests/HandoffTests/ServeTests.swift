@@ -104,7 +104,7 @@ import HandbookSource
         let scratch = try Self.scratch()
         let server = try Server(in: scratch.url)
         defer { _ = server.stop() }
-        #expect(server.log.hasPrefix("built 62 files with 0 warnings in "))
+        #expect(server.log.hasPrefix("built 119 files with 0 warnings in "))
         let built = try Run(["build", "--output", scratch.path("public")], in: scratch.url)
         #expect(built.status == 0)
         let page = try server.get("/roles/pm.html")
@@ -133,7 +133,7 @@ import HandbookSource
         let scratch = try PortfolioTests.example()
         let server = try Server(in: scratch.url)
         defer { _ = server.stop() }
-        #expect(server.log.hasPrefix("built 94 files with 0 warnings in "), "\(server.log)")
+        #expect(server.log.hasPrefix("built 173 files with 0 warnings in "), "\(server.log)")
         #expect(try server.get("/").body.contains("<h3><a href=\"claims/index.html\">Claims Team Handbook</a></h3>"))
         #expect(try Run(["build"], in: scratch.url).status == 0)
         let page = try server.get("/claims/roles/analyst.html")

@@ -273,8 +273,9 @@ import Testing
         #expect(second.status == 0)
         let first = SiteTree(scratch.url.appendingPathComponent("public"))
         // pages (pages/index.html among them), heatmap.svg, style.css, marker, one image; search-index.js, search.js, handbook.html;
-        // 404.html, .nojekyll, favicon.svg; one shard of the search's text; glossary.html, reading.js, highlight.js and .css
-        #expect(first.files.count == 50 + 1 + 1 + 3 + 3 + 1 + 4)
+        // 404.html, .nojekyll, favicon.svg; one shard of the search's text; glossary.html, reading.js, highlight.js and .css;
+        // for agents, a Markdown twin of each of the 48 pages, llms.txt, llms-full.txt and the 7 roles' skills
+        #expect(first.files.count == 50 + 1 + 1 + 3 + 3 + 1 + 4 + 48 + 2 + 7)
         #expect(first == SiteTree(scratch.url.appendingPathComponent("again")))
     }
 
@@ -288,8 +289,8 @@ import Testing
         let role = scratch.url.appendingPathComponent("content/roles/qa.md")
         try (String(contentsOf: role, encoding: .utf8) + "\nOne more line.\n").write(to: role, atomically: true, encoding: .utf8)
         let edited = try Run(["build", "--content", "content", "--output", "public"], in: scratch.url)
-        // The role's page, the printable handbook that holds it as a chapter, and the search index (its body's start).
-        #expect(edited.stdout.hasSuffix(" s (3 files changed)\n"), "\(edited.stdout)")
+        // The role's page and its twin, the printable handbook and llms-full.txt that hold it, and the search index (its body's start).
+        #expect(edited.stdout.hasSuffix(" s (5 files changed)\n"), "\(edited.stdout)")
         #expect(inode("roles/pm.html") == pmBefore)
         #expect(inode("roles/qa.html") != qaBefore)
         // The result is the same as a fresh build.

@@ -43,6 +43,11 @@ public func fuzzPage(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                               options: .init(contentRoot: "content", repositoryPath: "content", generator: "fuzz"))
     for page in builder.renderedPages() {
         guard OutputFolder.isSafe(page.path) else { fatalError("output path outside the site: \(page.path)") }
+        if page.path.hasSuffix(".md") || page.path.hasSuffix(".txt") {
+            // For agents, Markdown and text (never served as HTML): only well-formed UTF-8 is asked of them.
+            guard page.html.utf8.allSatisfy({ $0 != 0 }) else { fatalError("a NUL byte in \(page.path)") }
+            continue
+        }
         if page.path.hasSuffix(".js") {
             // The search index and its text shards: content inside one single-quoted
             // string after `JSON.parse('`, which nothing may end early.
