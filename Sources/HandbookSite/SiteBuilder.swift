@@ -109,7 +109,16 @@ public struct SiteBuilder: Sendable {
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         let generated = generatedFiles(pages)
         try output.makeFolders(Self.folders(of: generated.map(\.path)))
-        for file in generated { try output.write(file.path, file.bytes) }
+        // Written in parallel like the pages: with the Markdown twins there are as many.
+        let writeFailures = Trace.measure("write \(generated.count) generated files") { generated.concurrentMap { file -> OutputFolder.Refusal? in
+            do {
+                try output.write(file.path, file.bytes)
+                return nil
+            } catch {
+                return error as? OutputFolder.Refusal ?? OutputFolder.Refusal(description: "\(error)")
+            }
+        } }
+        if let failure = writeFailures.compactMap({ $0 }).first { throw failure }
         let themeFiles = themeAssets
         let content = graph.handbook.assets.values.sorted { $0.relativePath < $1.relativePath }
         try output.makeFolders(Self.folders(of: themeFiles.map(\.path) + content.map(\.relativePath)))
@@ -124,11 +133,13 @@ public struct SiteBuilder: Sendable {
     func agentFiles(_ pages: [PageRef], twin: (@Sendable (PageRef) -> String)? = nil) -> [(path: String, bytes: [UInt8])] {
         let twins = MarkdownTwins(graph: graph, publishing: publishing)
         let texts = Trace.measure("markdown twins") { pages.concurrentMap { page in (path: SiteLayout.twin(of: page.path), text: twin?(page) ?? twins.twin(page)) } }
-        var files = texts.map { (path: $0.path, bytes: Array($0.text.utf8)) }
-        files.append((SiteLayout.llms, Array(twins.llms(pages).utf8)))
-        files.append((SiteLayout.llmsFull, Array(MarkdownTwins.full(texts).utf8)))
-        files += graph.roles.map { (SiteLayout.skill($0.id), Array(twins.skill($0).utf8)) }
-        return files
+        return Trace.measure("llms and skills") {
+            var files = texts.map { (path: $0.path, bytes: Array($0.text.utf8)) }
+            files.append((SiteLayout.llms, Array(twins.llms(pages).utf8)))
+            files.append((SiteLayout.llmsFull, MarkdownTwins.full(texts)))
+            files += graph.roles.map { (SiteLayout.skill($0.id), Array(twins.skill($0).utf8)) }
+            return files
+        }
     }
 
     /// The files the site makes besides its pages (SiteLayout): the heatmap,
