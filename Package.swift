@@ -14,6 +14,7 @@ let package = Package(
     name: "handoff",
     products: [
         .executable(name: "handoff", targets: ["handoff"]),
+        .executable(name: "handoff-mcp", targets: ["handoff-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -26,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         // Hummingbird's own dependency; the preview's responses are NIO ByteBuffers.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // `handoff mcp` (the Model Context Protocol server) runs bin/handoff-mcp,
+        // which links this SDK and with it Foundation (and ICU's data): kept out
+        // of bin/handoff, which links FoundationEssentials only.
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -100,6 +105,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "handoff", dependencies: ["HandoffCLI"]),
+        .executableTarget(
+            name: "handoff-mcp",
+            dependencies: ["HandoffCLI", "HandbookPipeline", "HandbookCheck", "HandbookSite", "HandbookModel", "Diagnostics",
+                           .product(name: "MCP", package: "swift-sdk")],
+            path: "Sources/HandoffMCP"
+        ),
         .testTarget(
             name: "HandoffTests",
             dependencies: ["Diagnostics", "HandbookModel", "Markup", "HandbookSource", "HandbookCheck", "HandbookSite", "HandbookDiff", "HandoffCLI",

@@ -425,3 +425,14 @@ extension MarkdownTwins {
         "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: " ") + "\""
     }
 }
+
+/// The agent files for a handbook without building its site (`handoff mcp`
+/// serves each twin as a resource).
+public enum AgentFiles {
+    /// Every page's twin: its address in the site (`roles/pm.md`) and its Markdown, in reading order.
+    public static func twins(_ relations: SiteRelations) -> [(path: String, text: String)] {
+        let graph = relations.graph
+        let twins = MarkdownTwins(graph: graph, publishing: Publishing(graph: graph))
+        return SiteBuilder.pages(of: graph).map { (SiteLayout.twin(of: $0.path), twins.twin($0)) }
+    }
+}

@@ -78,7 +78,9 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Every page of the site, in a stable order.
-    var pages: [PageRef] {
+    var pages: [PageRef] { Self.pages(of: graph, lists: views.lists) }
+
+    static func pages(of graph: SiteGraph, lists: [String]? = nil) -> [PageRef] {
         var pages: [PageRef] = [.index]
         pages += graph.stages.map { PageRef(.stages, $0.id) }
         pages += graph.roles.map { PageRef(.roles, $0.id) }
@@ -87,7 +89,7 @@ public struct SiteBuilder: Sendable {
         // A folder's generated page, unless the folder holds an index.html of its own (published as it is).
         pages += graph.pageTree.order.filter { $0.kind != .folder || graph.handbook.assets[$0.path] == nil }
         pages += graph.objects.map { PageRef(.objects, $0.id) }
-        pages += views.lists.map { PageRef(kind: .list, id: $0) }
+        pages += (lists ?? ViewFactory(graph: graph).lists).map { PageRef(kind: .list, id: $0) }
         return pages
     }
 

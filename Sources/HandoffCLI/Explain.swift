@@ -140,3 +140,8 @@ struct Explain: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 }
+
+/// A rule as `handoff explain RULE` prints it, for `handoff mcp`'s explain tool.
+package enum RuleExplanation {
+    package static func text(_ descriptor: RuleDescriptor) -> String { Explain.text(descriptor) }
+}

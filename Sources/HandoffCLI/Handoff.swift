@@ -10,7 +10,7 @@ public struct Handoff: ParsableCommand {
         commandName: "handoff",
         abstract: "Check and build a team handbook of roles, stages and handoff contracts.",
         version: "handoff \(version) (cmark-gfm \(CmarkVersion.string))",
-        subcommands: [Init.self, Check.self, Build.self, Serve.self, Diff.self, WhatIfCommand.self, ExportCommand.self, SchemaCommand.self, Explain.self, ThemeCommand.self]
+        subcommands: [Init.self, Check.self, Build.self, Serve.self, Diff.self, WhatIfCommand.self, ExportCommand.self, SchemaCommand.self, MCPCommand.self, Explain.self, ThemeCommand.self]
     )
 
     public init() {}

