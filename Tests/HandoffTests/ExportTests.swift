@@ -49,6 +49,22 @@ import Testing
         #expect(check.stdout == "checked \(exported.count)\n")
     }
 
+    /// The small site fixture's export, pinned (HANDOFF_RECORD=1 rewrites it).
+    @Test func theSmallFixturesExportIsPinned() throws {
+        let fixture = Paths.fixtures.appendingPathComponent("site/small")
+        let scratch = try Scratch()
+        _ = try scratch.copy(fixture.appendingPathComponent("content"), as: "content")
+        let run = try Run(["export"], in: scratch.url)
+        #expect(run.status == 0)
+        let golden = fixture.appendingPathComponent("expected-export.json")
+        if Paths.recording {
+            try run.stdout.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("re-recorded \(golden.path); run again without HANDOFF_RECORD")
+            return
+        }
+        #expect(run.stdout == (try String(contentsOf: golden, encoding: .utf8)))
+    }
+
     @Test func theExamplesExportAgreesWithItsSite() throws {
         let scratch = try Scratch()
         _ = try scratch.copy(Paths.exampleContent, as: "content")
