@@ -22,17 +22,21 @@ public enum HandbookChecker {
                               incremental: (check: IncrementalCheck, changed: ChangeSet)? = nil) -> [Diagnostic] {
         let (overrides, problems) = severityOverrides(handbook.settings)
         let rules = incremental.map { $0.check.check(handbook, changed: $0.changed) } ?? check(handbook)
-        var all = loadDiagnostics + problems + rules
-        if !overrides.isEmpty {
-            all = all.compactMap { diagnostic in
-                guard diagnostic.rule.isConfigurable, let level = overrides[diagnostic.rule.rawValue] else { return diagnostic }
-                if level == .off { return nil }
-                var changed = diagnostic
-                changed.severity = level
-                return changed
-            }
-        }
+        let all = applying(overrides, to: loadDiagnostics + problems + rules)
         return Trace.measure("sort") { all.sortedUnique() }
+    }
+
+    /// `severity:` overrides applied: `off` drops a diagnostic, a level
+    /// replaces its severity; rules that cannot change keep theirs.
+    static func applying(_ overrides: [String: Severity], to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !overrides.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { diagnostic in
+            guard diagnostic.rule.isConfigurable, let level = overrides[diagnostic.rule.rawValue] else { return diagnostic }
+            if level == .off { return nil }
+            var changed = diagnostic
+            changed.severity = level
+            return changed
+        }
     }
 
     /// handbook.yaml's `severity:` entries that name a rule whose severity may

@@ -29,14 +29,9 @@ public enum PortfolioChecker {
         if !portfolio.risks.isEmpty { out += PortfolioRiskRule.check(portfolio.risks, members) }
         for constraint in portfolio.gates { out += PortfolioGateRule.check(constraint, members) }
         // A handbook's `severity:` applies to the portfolio's diagnostics in its files, as to its own.
-        return out.compactMap { diagnostic in
-            guard diagnostic.rule.isConfigurable,
-                  let member = members.first(where: { diagnostic.location.file.hasPrefix($0.root + "/") }),
-                  let level = HandbookChecker.severityOverrides(member.handbook.settings).overrides[diagnostic.rule.rawValue] else { return diagnostic }
-            if level == .off { return nil }
-            var changed = diagnostic
-            changed.severity = level
-            return changed
+        return members.flatMap { member in
+            HandbookChecker.applying(HandbookChecker.severityOverrides(member.handbook.settings).overrides,
+                                     to: out.filter { $0.location.file.hasPrefix(member.root + "/") })
         }
     }
 

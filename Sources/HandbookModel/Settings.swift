@@ -32,6 +32,11 @@ public struct Settings: Sendable {
             }
         }
 
+        /// "the value risk", "the value and business viability risks".
+        public static func phrase(_ risks: [Risk]) -> String {
+            "the " + listed(risks.map(\.qualifier), "and") + (risks.count == 1 ? " risk" : " risks")
+        }
+
         /// How a reader names it.
         public var title: String {
             switch self {
@@ -94,6 +99,8 @@ public struct Settings: Sendable {
     public var risks: [RiskOwner]?
     /// Where the `risks` key stands (unowned-risk reports there).
     public var risksLocation: SourceLocation?
+    /// The risks `role` is the one owner of, in the kernel's order.
+    public func risks(ownedBy role: String) -> [Risk] { Risk.allCases.filter { owner(of: $0) == role } }
     /// The owner of a risk, when it has exactly one.
     public func owner(of risk: Risk) -> String? { risks?.first { $0.risk == risk }?.owner }
     /// `raw_html:` what bodies' raw HTML becomes.

@@ -6,6 +6,7 @@ import Foundation
 #endif
 import HandbookCheck
 import HandbookModel
+import HandbookSite
 import HandbookSource
 
 /// A portfolio of handbooks (FORMAT.md, A portfolio of handbooks): reads
@@ -89,5 +90,28 @@ public struct PortfolioPipeline: Sendable {
             })
         }
         return Checked(portfolio: portfolio, members: members, report: DiagnosticReport(diagnostics: diagnostics, files: files))
+    }
+}
+
+extension PortfolioPipeline.Checked {
+    /// The portfolio's site into a sink, as `build` writes it and `serve`
+    /// serves it: each handbook's site under its folder, then the overview.
+    /// Nil when a handbook has no theme (its errors were reported).
+    public func buildSite(into sink: some SiteSink, generator: String) throws -> SiteBuilder.Summary? {
+        guard let portfolio else { return nil }
+        var pages = 0, files = 0
+        var products: [PortfolioSite.Product] = []
+        for member in members {
+            guard let theme = member.checked.theme, let relations = member.checked.relations else { return nil }
+            let builder = SiteBuilder(relations: relations, warnings: member.checked.report.diagnostics, theme: theme,
+                                      options: member.pipeline.siteOptions(generator: generator, lastChanged: Git.lastChanges(of: member.pipeline.content)))
+            let summary = try builder.build(into: PrefixedSink(sink, folder: member.folder))
+            pages += summary.pages
+            files += summary.files
+            products.append(PortfolioSite.Product(folder: member.folder, builder: builder))
+        }
+        let overview = PortfolioSite.files(title: portfolio.title, products: products, generator: generator)
+        for file in overview { try sink.write(file.path, file.bytes) }
+        return SiteBuilder.Summary(pages: pages + 1, files: files + overview.count, unchanged: (sink as? OutputFolder)?.reused ?? 0)
     }
 }

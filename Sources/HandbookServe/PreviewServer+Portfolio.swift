@@ -22,25 +22,12 @@ extension PreviewServer {
             return Outcome(report: report, update: nil, milliseconds: elapsed())
         }
         let report = checked.report
-        guard report.errors == 0, let portfolio = checked.portfolio else {
+        let memory = MemorySite()
+        // A memory site refuses nothing; nil is a handbook without a theme, reported above.
+        let built = report.errors == 0 ? (try? checked.buildSite(into: memory, generator: options.generator)) ?? nil : nil
+        guard built != nil else {
             state.publish(report: report, site: nil, editor: options.editor)
             return Outcome(report: report, update: nil, milliseconds: elapsed())
-        }
-        let memory = MemorySite()
-        var products: [PortfolioSite.Product] = []
-        for member in checked.members {
-            guard let theme = member.checked.theme, let relations = member.checked.relations else { continue }
-            let builder = SiteBuilder(relations: relations, warnings: member.checked.report.diagnostics, theme: theme,
-                                      options: member.pipeline.siteOptions(generator: options.generator, lastChanged: Git.lastChanges(of: member.pipeline.content)))
-            do {
-                _ = try builder.build(into: PrefixedSink(memory, folder: member.folder))
-            } catch {
-                continue // memory does not refuse
-            }
-            products.append(PortfolioSite.Product(folder: member.folder, builder: builder))
-        }
-        for output in PortfolioSite.files(title: portfolio.title, products: products, generator: options.generator) {
-            try? memory.write(output.path, output.bytes)
         }
         let files = memory.files
         state.publish(report: report, site: files, editor: options.editor)

@@ -152,9 +152,9 @@ struct MarkdownTwins {
 
     func role(_ role: Role, _ page: PageRef) -> String {
         var out = "# \(role.name)\n\nRole `\(role.id)`. \(role.purpose)\n"
-        let owned = Settings.Risk.allCases.filter { graph.settings.owner(of: $0) == role.id }
+        let owned = graph.settings.risks(ownedBy: role.id)
         if !owned.isEmpty {
-            out += "\nOwns the " + listed(owned.map(\.qualifier), "and") + (owned.count == 1 ? " risk" : " risks")
+            out += "\nOwns " + Settings.Risk.phrase(owned)
                 + (owned.contains(.ethical) ? "; as the owner of ethical data risk it is engaged in every stage and may delay a release.\n" : ".\n")
         }
         out += section("Engagement", table(["Stage", "Engagement"], graph.stages.map { stage in
@@ -382,9 +382,9 @@ extension MarkdownTwins {
         if description.count > 1024 { description = String(description.prefix(1021)) + "..." }
         var out = "---\nname: \(role.id)\ndescription: \(Self.yamlQuoted(description))\n---\n\n"
         out += "# \(role.name)\n\n\(role.purpose)\n\nFrom [\(Self.escaped(title))](../../index.md); the role's page is [\(Self.escaped(role.name))](../../roles/\(role.id).md).\n"
-        let owned = Settings.Risk.allCases.filter { graph.settings.owner(of: $0) == role.id }
+        let owned = graph.settings.risks(ownedBy: role.id)
         if !owned.isEmpty {
-            out += "\nYou own the " + listed(owned.map(\.qualifier), "and") + (owned.count == 1 ? " risk" : " risks") + "."
+            out += "\nYou own " + Settings.Risk.phrase(owned) + "."
                 + (owned.contains(.ethical) ? " You take part in every stage and may delay a release." : "") + "\n"
         }
         out += section("Where you engage", graph.stages.compactMap { stage in

@@ -32,6 +32,12 @@ public struct SiteBuilder: Sendable {
         public var files: Int
         /// Files identical to the previous build's, linked rather than written.
         public var unchanged: Int
+
+        public init(pages: Int, files: Int, unchanged: Int) {
+            self.pages = pages
+            self.files = files
+            self.unchanged = unchanged
+        }
     }
 
     let graph: SiteGraph

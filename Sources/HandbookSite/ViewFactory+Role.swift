@@ -49,9 +49,8 @@ extension ViewFactory {
         let workflows = role.workflows.map { workflow($0, of: role, from: page) }
         let backlinks = backlinks(of: page)
         let flowSVG = roleDiagram(role, from: page)
-        let owned = Settings.Risk.allCases.filter { graph.settings.owner(of: $0) == role.id }
-        let risksOwned = owned.isEmpty ? "" : "Owns the " + listed(owned.map(\.qualifier), "and")
-            + (owned.count == 1 ? " risk." : " risks.")
+        let owned = graph.settings.risks(ownedBy: role.id)
+        let risksOwned = owned.isEmpty ? "" : "Owns " + Settings.Risk.phrase(owned) + "."
         let delayNote = owned.contains(.ethical) ? "As the owner of ethical data risk, \(role.name) is engaged from the first stage to the release and may delay a release." : ""
         return RoleView(name: role.name, purpose: role.purpose, flowSVG: flowSVG, hasFlow: !flowSVG.isEmpty, engagement: engagement,
                         contextIn: contextIn,

@@ -107,7 +107,7 @@ struct Build: ParsableCommand {
             StandardStream.output.write(format == .text ? report.text(color: StandardStream.outputWantsColor, summary: false)
                                                         : CheckRun.render(report, format: format))
         }
-        guard let portfolio = checked.portfolio else { throw ExitCode(1) }
+        guard checked.portfolio != nil else { throw ExitCode(1) }
         let base = PortfolioPipeline(file: file).folder
         let output = self.output ?? (base == "." ? "public" : base + "/public")
         var protected: [String] = []
@@ -122,30 +122,20 @@ struct Build: ParsableCommand {
             throw ToolFailure(refusal.description)
         }
         folder.abandonOnInterrupt()
-        var pages = 0, files = 0, unchanged = 0
-        var products: [PortfolioSite.Product] = []
+        let summary: SiteBuilder.Summary
         do {
-            for member in checked.members {
-                guard let theme = member.checked.theme else { throw ExitCode(1) }
-                let builder = SiteBuilder(relations: member.checked.relations!, warnings: member.checked.report.diagnostics, theme: theme,
-                                          options: member.pipeline.siteOptions(generator: "handoff \(Handoff.version)",
-                                                                               lastChanged: Git.lastChanges(of: member.pipeline.content)))
-                let summary = try builder.build(into: PrefixedSink(folder, folder: member.folder))
-                pages += summary.pages
-                files += summary.files
-                products.append(PortfolioSite.Product(folder: member.folder, builder: builder))
+            guard let built = try checked.buildSite(into: folder, generator: "handoff \(Handoff.version)") else {
+                folder.abandon()
+                throw ExitCode(1)
             }
-            for file in PortfolioSite.files(title: portfolio.title, products: products, generator: "handoff \(Handoff.version)") {
-                try folder.write(file.path, file.bytes)
-            }
-            unchanged = folder.reused
+            summary = built
             try folder.commit()
         } catch let refusal as OutputFolder.Refusal {
             folder.abandon()
             throw ToolFailure(refusal.description)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        StandardStream.output.write("built \(pages + 1) pages of \(counted(checked.members.count, "handbook")) into \(DisplayPath.of(output))/ with \(counted(report.warnings, "warning")) in \(formatted("%.2f", seconds)) s"
-            + (unchanged > 0 ? " (\(counted(files + 2 - unchanged, "file")) changed)\n" : "\n"))
+        StandardStream.output.write("built \(summary.pages) pages of \(counted(checked.members.count, "handbook")) into \(DisplayPath.of(output))/ with \(counted(report.warnings, "warning")) in \(formatted("%.2f", seconds)) s"
+            + (summary.unchanged > 0 ? " (\(counted(summary.files - summary.unchanged, "file")) changed)\n" : "\n"))
     }
 }
